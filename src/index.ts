@@ -10,3 +10,4 @@ export * from './io/index.js';
 export * from './nd/index.js';
 export * from './kernels/index.js';
 export * from './parallel/index.js';
+export * from './plot/index.js';

@@ -33,6 +33,7 @@ import { toParquet, type ToParquetOptions } from '../io/parquet-write.js';
 import { toArrowFile, type ToArrowOptions } from '../io/arrow-ipc.js';
 import { toJson, type ToJsonOptions } from '../io/json-write.js';
 import { partition, type PartitionedFrame } from '../parallel/partitioned.js';
+import { plotFrame, type Plot, type FramePlotOptions } from '../plot/plot.js';
 
 /** Options of the DataFrame constructor. */
 export interface DataFrameOptions {
@@ -373,6 +374,13 @@ export class DataFrame {
   toJson(path?: string, opts: ToJsonOptions = {}): Promise<string | undefined> { return toJson(this, path, opts); }
   /** Splits the rows into `n` partitions for parallel work in worker threads. */
   partition(n: number): PartitionedFrame { return partition(this, n); }
+
+  /**
+   * A chart (lines, bars, scatter or histogram) to save as SVG/PNG.
+   * @example
+   * await df.plot({ x: 'date', y: 'temp_max' }).save('out/temp.svg');
+   */
+  plot(opts: FramePlotOptions = {}): Plot { return plotFrame(this, opts); }
 
   /** Rows as objects (slow path). */
   toRecords(): Record<string, Scalar>[] {

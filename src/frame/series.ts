@@ -27,6 +27,7 @@ import { DatetimeAccessor } from './accessors/dt.js';
 import { formatSeries } from './display/series.js';
 import type { DataFrame } from './dataframe.js';
 import { seriesToFrame, describeSeries } from './ops/series-frame.js';
+import { plotSeries, type Plot, type SeriesPlotOptions } from '../plot/plot.js';
 
 /** Options of the Series constructor. */
 export interface SeriesOptions {
@@ -278,6 +279,13 @@ export class Series {
   toFrame(name?: string): DataFrame { return seriesToFrame(this, name); }
   /** Summary statistics (count, mean, std, min, quartiles, max) as a Series. */
   describe(): Series { return describeSeries(this); }
+
+  /**
+   * A chart (line over the index, bar, or histogram) to save as SVG/PNG.
+   * @example
+   * await s.plot({ kind: 'hist' }).save('out/hist.svg');
+   */
+  plot(opts: SeriesPlotOptions = {}): Plot { return plotSeries(this, opts); }
 
   /** The box-drawn display. */
   toString(): string { return formatSeries(this); }
