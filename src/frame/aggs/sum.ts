@@ -1,0 +1,49 @@
+/**
+ * sum: Kahan-compensated per group (pandas' grouped sum), pairwise over a whole column (numpy's sum).
+ * The sum of an empty or all-missing group is 0, as pandas. Integer and bool input give int64.
+ * @module
+ */
+import type { Column } from '../column.js';
+import { isIntegerDtype } from '../dtypes.js';
+import { kahanAdd, kahanScatter, wholeSum } from './kahan.js';
+import { applySkipna, baseState, floatResult, int64Result, mergeBase, noteDtype, numericValues, type AggState, type ValueOptions } from './state.js';
+
+/** State of sum: the running sums and their Kahan compensations. */
+export interface SumState extends AggState {
+  sum: Float64Array;
+  comp: Float64Array;
+}
+
+/** True when sums of this dtype are integers (pandas keeps int64 for int and bool sums). */
+export function integralSum(st: AggState): boolean {
+  return st.dtype !== null && (isIntegerDtype(st.dtype) || st.dtype === 'bool');
+}
+
+/**
+ * The `sum` aggregation.
+ * @example
+ * const st = sum.init(2); sum.update(st, fromValues([1, 2, 3]), Int32Array.of(0, 1, 0), 2); sum.value(st) // [4, 2]
+ */
+export const sum = {
+  name: 'sum',
+  input: 'numeric' as const,
+  init(ngroups: number): SumState {
+    return { ...baseState(ngroups), sum: new Float64Array(ngroups), comp: new Float64Array(ngroups) };
+  },
+  update(st: SumState, col: Column, codes: Int32Array | null): void {
+    noteDtype(st, col);
+    const x = numericValues(col, 'sum');
+    if (codes === null) wholeSum(x, st.sum, st.comp, null);
+    else kahanScatter(x, codes, st.sum, st.comp, null);
+  },
+  merge(into: SumState, from: SumState): void {
+    mergeBase(into, from);
+    for (let g = 0; g < into.ngroups; g++) kahanAdd(into.sum, into.comp, g, from.sum[g] - from.comp[g]);
+  },
+  value(st: SumState, opts?: ValueOptions): Column {
+    const out = Float64Array.from(st.sum);
+    applySkipna(out, st, opts);
+    if (integralSum(st) && !out.some((v) => v !== v)) return int64Result(out);
+    return floatResult(out);
+  },
+};
