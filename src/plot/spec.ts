@@ -121,8 +121,10 @@ export function heatmapSpec(
   const spec = base({ width: 640, height: Math.round((640 * o.ny) / Math.max(1, o.nx)), ...o }, data);
   const scale: Record<string, unknown> = { scheme: o.scheme ?? 'redblue', reverse: o.reverse ?? true };
   if (o.center !== undefined) scale.domainMid = o.center;
-  spec.mark = { type: 'rect' };
+  // Stroke each cell in its own colour so anti-aliasing leaves no seams between cells.
+  spec.mark = { type: 'rect', strokeWidth: 0.6 };
   spec.encoding = {
+    stroke: { field: o.value, type: 'quantitative', scale, legend: null },
     x: { field: o.x, type: 'ordinal', title: o.xLabel ?? o.x, axis: { labelOverlap: 'greedy', labelAngle: 0, format: '.0f' } },
     y: { field: o.y, type: 'ordinal', title: o.yLabel ?? o.y, sort: 'descending', axis: { labelOverlap: 'greedy', format: '.0f' } },
     color: { field: o.value, type: 'quantitative', title: o.value, scale },
