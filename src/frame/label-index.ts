@@ -8,6 +8,8 @@ import { Column } from './column.js';
 import { fromTyped, fromValues } from './column-build.js';
 import { take, sliceColumn } from './column-take.js';
 import { KeyError } from '../errors.js';
+import { StringAccessor } from './accessors/str.js';
+import { DatetimeAccessor } from './accessors/dt.js';
 import { float64ToInt64, type DType, type Scalar } from './dtypes.js';
 
 /** A row label: a scalar, or a tuple of scalars for a MultiIndex. */
@@ -148,6 +150,22 @@ export class Index {
     const n = this.length;
     for (let i = 0; i < n; i++) if (labelKey(this.get(i)) !== labelKey(other.get(i))) return false;
     return true;
+  }
+  /**
+   * String methods over the labels, giving Series aligned with this index (pandas `index.str`).
+   * @example
+   * df.filter(df.index.str.contains('Margaret'))
+   */
+  get str(): StringAccessor {
+    return new StringAccessor(this.column, this, this.name);
+  }
+  /**
+   * Datetime fields of the labels, as Series aligned with this index (pandas `index.month` / `.dt`).
+   * @example
+   * df.groupby(df.index.dt.month)
+   */
+  get dt(): DatetimeAccessor {
+    return new DatetimeAccessor(this.column, this, this.name);
   }
   /** A short description, for display. */
   toString(): string {
