@@ -11,3 +11,4 @@ export * from './nd/index.js';
 export * from './kernels/index.js';
 export * from './parallel/index.js';
 export * from './plot/index.js';
+export * from './datasets/index.js';
