@@ -1,0 +1,124 @@
+/**
+ * Checking answers across contenders and formatting the results as Markdown tables.
+ * @module
+ */
+import os from 'node:os';
+import { readFileSync } from 'node:fs';
+import { CONTENDER_TEXT, WORKLOAD_TEXT, type ContenderId, type WorkloadId } from './config.js';
+import { compareAnswers, tolerance } from './answer.js';
+import type { Measurement } from './measure.js';
+
+/** A disagreement between a contender's answer and the reference answer of a workload. */
+export interface Mismatch {
+  workload: WorkloadId;
+  contender: ContenderId;
+  reference: ContenderId;
+  diffs: string[];
+}
+
+/** The reference of a workload: gridframe when it ran, else the first contender that did (loop first). */
+export function referenceOf(ms: readonly Measurement[], w: WorkloadId): Measurement | undefined {
+  const ok = ms.filter((m) => m.workload === w && m.status === 'ok' && m.answer);
+  return ok.find((m) => m.contender === 'gridframe') ?? ok.find((m) => m.contender === 'loop') ?? ok[0];
+}
+
+/** Every answer that differs from its workload's reference. */
+export function checkAnswers(ms: readonly Measurement[]): Mismatch[] {
+  const out: Mismatch[] = [];
+  for (const w of new Set(ms.map((m) => m.workload))) {
+    const ref = referenceOf(ms, w);
+    if (!ref?.answer) continue;
+    for (const m of ms) {
+      if (m.workload !== w || m.status !== 'ok' || !m.answer || m === ref) continue;
+      const diffs = compareAnswers(ref.answer, m.answer, tolerance(w));
+      if (diffs.length) out.push({ workload: w, contender: m.contender, reference: ref.contender, diffs });
+    }
+  }
+  return out;
+}
+
+/** Milliseconds with sensible precision. */
+export function fmtMs(ms: number): string {
+  if (ms < 10) return `${ms.toFixed(2)} ms`;
+  if (ms < 100) return `${ms.toFixed(1)} ms`;
+  return `${Math.round(ms)} ms`;
+}
+
+function fmtRatio(r: number): string {
+  return r >= 10 ? `${r.toFixed(0)}×` : r >= 1 ? `${r.toFixed(1)}×` : `${r.toFixed(2)}×`;
+}
+
+const SHORT: Record<string, string> = { na: 'n/a', unavailable: 'not available yet', error: 'error', timeout: 'skipped (time)', skipped: 'skipped' };
+
+/** Markdown tables (time with ratios, peak memory) plus numbered notes. */
+export function formatTables(ms: readonly Measurement[], contenders: readonly ContenderId[], workloads: readonly WorkloadId[]): string {
+  const notes: string[] = [];
+  const noteRef = (text: string): string => {
+    let i = notes.indexOf(text);
+    if (i < 0) i = notes.push(text) - 1;
+    return `[${i + 1}]`;
+  };
+  const bad = new Map(checkAnswers(ms).map((x) => [`${x.workload}/${x.contender}`, x]));
+  const cell = (w: WorkloadId, c: ContenderId): Measurement | undefined => ms.find((m) => m.workload === w && m.contender === c);
+  const head = `| workload | ${contenders.join(' | ')} |\n|---|${contenders.map(() => '---:').join('|')}|`;
+  const time: string[] = [head];
+  const mem: string[] = [head];
+  for (const w of workloads) {
+    const gf = cell(w, 'gridframe');
+    const gfMs = gf?.status === 'ok' ? gf.median : undefined;
+    const tr: string[] = [];
+    const mr: string[] = [];
+    for (const c of contenders) {
+      const m = cell(w, c);
+      if (!m) { tr.push(''); mr.push(''); continue; }
+      if (m.status !== 'ok' || m.median === undefined) {
+        tr.push(m.status === 'na'
+          ? `n/a ${noteRef(`${c}: ${m.note ?? 'not applicable'}`)}`
+          : `${SHORT[m.status]} ${noteRef(`${c}: ${m.note ?? m.status}`)}`);
+        mr.push('');
+        continue;
+      }
+      let s = fmtMs(m.median);
+      if (c !== 'gridframe' && gfMs !== undefined) s += ` (${fmtRatio(m.median / gfMs)})`;
+      const mm = bad.get(`${w}/${c}`);
+      if (mm) s += ` ≠ ${noteRef(`${c}, ${w}: answer differs from ${mm.reference}: ${mm.diffs.join('; ')}`)}`;
+      tr.push(s);
+      mr.push(m.peakRssMB === undefined ? '' : `${Math.round(m.peakRssMB)} MB`);
+    }
+    time.push(`| ${w} | ${tr.join(' | ')} |`);
+    mem.push(`| ${w} | ${mr.join(' | ')} |`);
+  }
+  return [
+    '### Time (median of the timed runs; in brackets: contender time ÷ gridframe time, above 1× means gridframe is faster)',
+    '', ...time, '',
+    '### Peak memory (RSS high-water of the process that ran the cell, inputs included)',
+    '', ...mem, '',
+    ...(notes.length ? ['Notes:', '', ...notes.map((n, i) => `${i + 1}. ${n}`), ''] : []),
+  ].join('\n');
+}
+
+/** The workload and contender legends. */
+export function legends(contenders: readonly ContenderId[], workloads: readonly WorkloadId[]): string {
+  return [
+    '### Workloads', '', ...workloads.map((w) => `- **${w}**: ${WORKLOAD_TEXT[w]}`), '',
+    '### Contenders', '', ...contenders.map((c) => `- **${c}**: ${CONTENDER_TEXT[c]}`), '',
+  ].join('\n');
+}
+
+/** The machine: cores, CPU model, memory, OS, Node. */
+export function machineInfo(): string {
+  const cpus = os.cpus();
+  let model = cpus[0]?.model ?? 'unknown CPU';
+  try {
+    const m = /model name\s*:\s*(.+)/.exec(readFileSync('/proc/cpuinfo', 'utf8'));
+    if (m) model = m[1].trim();
+  } catch { /* not Linux */ }
+  return `${os.availableParallelism()} cores (nproc) · ${model} · ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM · ${os.type()} ${os.release()} · Node ${process.version}`;
+}
+
+/** Library versions reported by the contenders. */
+export function versions(ms: readonly Measurement[]): string[] {
+  const seen = new Map<string, string>();
+  for (const m of ms) if (m.version && !seen.has(m.contender)) seen.set(m.contender, m.version);
+  return [...seen].map(([c, v]) => `- ${c}: ${v}`);
+}
