@@ -1,0 +1,128 @@
+/**
+ * Index alignment for binary operations, as pandas does it: when both sides share one index (the same
+ * object, or equal labels in the same order) nothing moves; otherwise the result has the union of the
+ * labels (sorted, as pandas sorts a union of unequal indexes) and each side is gathered onto it, with
+ * null where a side lacks the label. Duplicated labels give the outer join of the matches.
+ * @module
+ */
+import { Column } from '../column.js';
+import { fromValues } from '../column-build.js';
+import { take } from '../column-take.js';
+import { Index, labelKey, type Label } from '../label-index.js';
+import { MultiIndex, compareScalars } from '../multi-index.js';
+import type { Scalar } from '../dtypes.js';
+import type { Series } from '../series.js';
+
+/** Positions of each result row in the left and right inputs (-1: absent); null means "same rows". */
+export interface IndexAlignment {
+  index: Index;
+  left: Int32Array | null;
+  right: Int32Array | null;
+}
+
+/** Compares two labels (scalars, or tuples level by level), nulls last. */
+export function compareLabels(a: Label, b: Label): number {
+  if (Array.isArray(a) && Array.isArray(b)) {
+    for (let i = 0; i < Math.min(a.length, b.length); i++) {
+      const c = compareScalars(a[i] as Scalar, b[i] as Scalar);
+      if (c !== 0) return c;
+    }
+    return a.length - b.length;
+  }
+  return compareScalars(a as Scalar, b as Scalar);
+}
+
+/** True when every label is of one sortable kind (pandas leaves a union of mixed labels unsorted). */
+function sortable(labels: readonly Label[]): boolean {
+  let kind: string | null = null;
+  for (const l of labels) {
+    if (l === null) continue;
+    const k = Array.isArray(l) ? 'tuple' : l instanceof Date ? 'date' : typeof l === 'bigint' ? 'number' : typeof l;
+    if (kind === null) kind = k;
+    else if (kind !== k) return false;
+  }
+  return true;
+}
+
+/** Builds an index over `labels`, keeping a MultiIndex shape and the name both sides share. */
+function indexOf(labels: Label[], a: Index, b: Index): Index {
+  if (a instanceof MultiIndex && labels.length > 0) {
+    const names = a.names.map((n, i) => (n === b.names[i] ? n : null));
+    return MultiIndex.fromTuples(labels as Scalar[][], { names });
+  }
+  const name = a.name === b.name ? a.name : null;
+  const dtype = labels.length === 0 ? a.dtype : undefined;
+  return new Index(fromValues(labels as Scalar[], dtype), { name });
+}
+
+/**
+ * Aligns two indexes: the shared index when they are equal, else the sorted union of the labels (an
+ * outer join when labels repeat).
+ * @example
+ * alignIndexes(new Index(['b', 'a']), new Index(['a', 'c'])) // index a, b, c; left [1, 0, -1]; right [0, -1, 1]
+ */
+export function alignIndexes(a: Index, b: Index): IndexAlignment {
+  if (a === b || a.equals(b)) return { index: a, left: null, right: null };
+  const la = a.toArray();
+  const lb = b.toArray();
+  const posA = positions(la);
+  const posB = positions(lb);
+  const keys: Label[] = [];
+  const seen = new Set<string | number | boolean | null>();
+  for (const l of [...la, ...lb]) {
+    const k = labelKey(l);
+    if (!seen.has(k)) {
+      seen.add(k);
+      keys.push(l);
+    }
+  }
+  if (sortable(keys)) keys.sort(compareLabels);
+  const labels: Label[] = [];
+  const left: number[] = [];
+  const right: number[] = [];
+  for (const l of keys) {
+    const k = labelKey(l);
+    const pa = posA.get(k) ?? [-1];
+    const pb = posB.get(k) ?? [-1];
+    for (const i of pa) {
+      for (const j of pb) {
+        labels.push(l);
+        left.push(i);
+        right.push(j);
+      }
+    }
+  }
+  return { index: indexOf(labels, a, b), left: Int32Array.from(left), right: Int32Array.from(right) };
+}
+
+function positions(labels: readonly Label[]): Map<string | number | boolean | null, number[]> {
+  const m = new Map<string | number | boolean | null, number[]>();
+  labels.forEach((l, i) => {
+    const k = labelKey(l);
+    const p = m.get(k);
+    if (p) p.push(i);
+    else m.set(k, [i]);
+  });
+  return m;
+}
+
+/** Rows of `col` at `idx` (-1 gives null), or `col` itself when `idx` is null. */
+export function gather(col: Column, idx: Int32Array | null): Column {
+  return idx === null ? col : take(col, idx);
+}
+
+/**
+ * Two Series brought onto one index: the columns to combine row by row and the result index.
+ * @example
+ * const { index, left, right } = alignSeries(s1, s2); // left/right have index.length rows
+ */
+export function alignSeries(a: Series, b: Series): { index: Index; left: Column; right: Column } {
+  const al = alignIndexes(a.index, b.index);
+  return { index: al.index, left: gather(a.column, al.left), right: gather(b.column, al.right) };
+}
+
+/** The name pandas gives the result of a binary operation: the shared name, else none. */
+export function resultName(a: Series, b: unknown): string | null {
+  if (b !== null && typeof b === 'object' && 'name' in b && 'column' in b) return (b as Series).name === a.name ? a.name : null;
+  return a.name;
+}
