@@ -24,6 +24,7 @@ import { argsort } from './ops/sort.js';
 import { seriesLoc, seriesIloc, maskOf } from './ops/series-select.js';
 import { StringAccessor } from './accessors/str.js';
 import { DatetimeAccessor } from './accessors/dt.js';
+import { registerSeriesClass } from './accessors/series-class.js';
 import { formatSeries } from './display/series.js';
 import type { DataFrame } from './dataframe.js';
 import { seriesToFrame, describeSeries } from './ops/series-frame.js';
@@ -299,3 +300,7 @@ function indicesOf(mask: Uint8Array): Int32Array {
   for (let i = 0, j = 0; i < mask.length; i++) if (mask[i]) out[j++] = i;
   return out;
 }
+
+// The .str/.dt accessors build Series through this (they cannot import series.ts: Index.str/.dt would
+// close an import cycle through MultiIndex; see accessors/series-class.ts).
+registerSeriesClass(Series);

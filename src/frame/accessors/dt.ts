@@ -9,7 +9,8 @@ import { fromTyped } from '../column-build.js';
 import { alloc } from '../alloc.js';
 import { TypeError_ } from '../../errors.js';
 import type { Index } from '../label-index.js';
-import { Series } from '../series.js';
+import type { Series } from '../series.js';
+import { makeSeries } from './series-class.js';
 import { MS_PER_DAY, daysFromCivil } from '../ops/civil.js';
 
 type Field = 'year' | 'month' | 'day' | 'dayofyear' | 'quarter' | 'hour' | 'minute' | 'second' | 'millisecond' | 'weekday';
@@ -82,7 +83,7 @@ export class DatetimeAccessor {
       else if (f === 'day') out[i] = doy - Math.floor((153 * mp + 2) / 5) + 1;
       else out[i] = z0 - daysFromCivil(y, 1, 1) + 1;
     }
-    return new Series(fromTyped(out, this.#col.validity, 'int32'), { index: this.#index, name: this.#name });
+    return makeSeries(fromTyped(out, this.#col.validity, 'int32'), this.#index, this.#name);
   }
 
   /** The year. @example s.dt.year */
@@ -118,6 +119,6 @@ export class DatetimeAccessor {
     const n = days.length;
     const out = alloc(Int32Array, n);
     for (let i = 0; i < n; i++) out[i] = days[i] === days[i] ? days[i] : 0;
-    return new Series(fromTyped(out, this.#col.validity, 'date'), { index: this.#index, name: this.#name });
+    return makeSeries(fromTyped(out, this.#col.validity, 'date'), this.#index, this.#name);
   }
 }

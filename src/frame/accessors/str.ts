@@ -14,8 +14,9 @@ import { alloc } from '../alloc.js';
 import { float64ToInt64 } from '../dtypes.js';
 import { TypeError_ } from '../../errors.js';
 import type { Index } from '../label-index.js';
-import { Series } from '../series.js';
-import { DataFrame } from '../dataframe.js';
+import type { Series } from '../series.js';
+import { makeSeries } from './series-class.js';
+import type { DataFrame } from '../dataframe.js';
 import { boolColumn, newBits } from '../ops/bool-bits.js';
 import { pySplit, pyStrip, toRegExp } from './str-helpers.js';
 
@@ -39,7 +40,7 @@ export class StringAccessor {
   }
 
   #wrap(c: Column): Series {
-    return new Series(c, { index: this.#index, name: this.#name });
+    return makeSeries(c, this.#index, this.#name);
   }
 
   /** Applies `fn` once per distinct value (dictionary columns) or per row; null results are missing. */
@@ -237,13 +238,11 @@ export class StringAccessor {
     const strs = this.#col.strings();
     const parts = strs.map((s) => (s === null ? null : pySplit(s, sep, opts.n ?? -1)));
     const k = parts.reduce((m, p) => Math.max(m, p ? p.length : 0), 0);
-    const names: string[] = [];
-    const cols: Column[] = [];
-    for (let j = 0; j < k; j++) {
-      names.push(String(j));
-      cols.push(fromStrings(parts.map((p) => (p && j < p.length ? p[j] : null)), { dictionary: 'auto' }));
-    }
-    return DataFrame.fromColumns(names, cols, this.#index);
+    const cols: Record<string, Column> = {};
+    for (let j = 0; j < k; j++) cols[String(j)] = fromStrings(parts.map((p) => (p && j < p.length ? p[j] : null)), { dictionary: 'auto' });
+    // Built through Series.toFrame (no import of dataframe.ts here: see series-class.ts).
+    const first = makeSeries(k > 0 ? cols['0'] : fromStrings(new Array<null>(strs.length).fill(null)), this.#index, '0').toFrame('0');
+    return k > 1 ? first.assign(cols) : k === 1 ? first : first.drop('0');
   }
   /**
    * Part `i` of each value split on `sep` (pandas `str.split(sep).str.get(i)`); missing when there
