@@ -20,7 +20,7 @@ export interface Sizes {
   pivotRows: number;
   pivotIndex: number;
   pivotCols: number;
-  /** Rows of the join table; its keys are drawn from [0, joinKeySpace) (so about strKeys/joinKeySpace match). */
+  /** Rows of the join table; its distinct keys are drawn from [0, joinKeySpace), so about joinRows/joinKeySpace of the main rows match. */
   joinRows: number;
   joinKeySpace: number;
   /** Rows of the mixed-type CSV. */

@@ -8,8 +8,8 @@ import path from 'node:path';
 import { BENCH_DIR, REPO_ROOT, SIZES, dataDir, ncPaths, outDir, type ContenderId, type Mode, type WorkloadId } from './config.js';
 import { measureInProcess, type Measurement, type Repeats } from './measure.js';
 
-/** The Python interpreter with pandas, scipy and xarray (Debian packages). */
-export const PYTHON = '/usr/bin/python3';
+/** The Python interpreter with pandas, scipy and xarray (Debian packages); GRIDFRAME_BENCH_PYTHON overrides. */
+export const PYTHON = process.env.GRIDFRAME_BENCH_PYTHON ?? '/usr/bin/python3';
 
 /** Why the Python contender cannot run here, or null when it can. */
 export function pythonUnavailable(): string | null {

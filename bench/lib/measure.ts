@@ -44,9 +44,18 @@ export function median(xs: readonly number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
+/** Static import thunks (bundlers such as vitest's need literal specifiers). */
+const RUNNERS: Record<Exclude<ContenderId, 'pandas'>, () => Promise<unknown>> = {
+  gridframe: () => import('../runners/gridframe.js'),
+  loop: () => import('../runners/loop.js'),
+  polars: () => import('../runners/polars.js'),
+  duckdb: () => import('../runners/duckdb.js'),
+  arquero: () => import('../runners/arquero.js'),
+};
+
 /** A runner module of a JavaScript contender (imported lazily so a broken one fails only its own cells). */
 export async function loadContender(id: Exclude<ContenderId, 'pandas'>): Promise<Contender> {
-  const mod: unknown = await import(`../runners/${id}.js`);
+  const mod: unknown = await RUNNERS[id]();
   if (typeof mod !== 'object' || mod === null || !('contender' in mod)) throw new Error(`bench/runners/${id}.ts exports no contender`);
   return mod.contender as Contender;
 }
