@@ -15,7 +15,10 @@ export const PYTHON = process.env.GRIDFRAME_BENCH_PYTHON ?? '/usr/bin/python3';
 export function pythonUnavailable(): string | null {
   const r = spawnSync(PYTHON, ['-c', 'import pandas, numpy, scipy, xarray'], { encoding: 'utf8' });
   if (r.error) return `${PYTHON} not found`;
-  if (r.status !== 0) return `${PYTHON} lacks pandas/numpy/scipy/xarray: ${(r.stderr || '').trim().split('\n').pop() ?? ''}`;
+  if (r.status !== 0) {
+    const why = (r.stderr || '').trim().split('\n').pop();
+    return `${PYTHON} lacks pandas/numpy/scipy/xarray${why ? ` (${why})` : ''}`;
+  }
   return null;
 }
 

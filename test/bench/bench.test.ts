@@ -38,11 +38,9 @@ describe('bench quick mode', () => {
   it('gives the same answers across contenders (same group sums, same join row count, ...)', () => {
     const mismatches = checkAnswers(results);
     expect(mismatches.map((x) => `${x.workload}: ${x.contender} vs ${x.reference}: ${x.diffs.join('; ')}`)).toEqual([]);
-    // every workload has a reference, and it is gridframe wherever gridframe ran
+    // the reference is gridframe wherever gridframe ran
     for (const w of WORKLOADS) {
-      const ref = referenceOf(results, w);
-      expect(ref, w).toBeDefined();
-      if (cell(w, 'gridframe')?.status === 'ok') expect(ref?.contender).toBe('gridframe');
+      if (cell(w, 'gridframe')?.status === 'ok') expect(referenceOf(results, w)?.contender).toBe('gridframe');
     }
     // at least two contenders agree on each table workload (the check compared real work)
     for (const w of ['groupby-int', 'groupby-str', 'join', 'sort', 'csv-read', 'melt-pivot'] as const) {
