@@ -1,0 +1,30 @@
+/**
+ * Built-in operations a worker can run without a user module. Each is loaded on first use, so a
+ * worker that only runs user tasks stays light.
+ * @module
+ */
+import { TaskDefinitionError } from './errors.js';
+
+type Op = (...args: unknown[]) => unknown;
+
+const OPS: Record<string, () => Promise<Op>> = {
+  /** Returns its argument (round-trip measurements, tests). */
+  echo: async () => (x: unknown) => x,
+  /** Runs a partition pipeline (filter / assign / map / apply) and optionally a partial groupby. */
+  partition: async () => (await import('./partition-worker.js')).runPartition as Op,
+};
+
+/** Names of the built-in operations. */
+export const BUILTIN_OPS: readonly string[] = Object.keys(OPS);
+
+/**
+ * Runs the built-in operation `op`.
+ * @example
+ * await runBuiltin('echo', [42]) // 42
+ */
+export async function runBuiltin(op: string, args: readonly unknown[]): Promise<unknown> {
+  const load = OPS[op];
+  if (!load) throw new TaskDefinitionError(`Unknown built-in operation '${op}' (known: ${BUILTIN_OPS.join(', ')})`);
+  const fn = await load();
+  return fn(...args);
+}
