@@ -12,3 +12,4 @@ export { compute, type ComputeOptions, type Progress } from './compute.js';
 export { visualize, type VisualizeOptions } from './visualize.js';
 export { PartitionedFrame, PartitionedGroupBy, PendingFrame, partition, type AggSpec, type PartitionRunOptions } from './partitioned.js';
 export type { Predicate, ColumnExpr } from './exprs.js';
+export { runBlocks, sharedArray, blockRanges, type Block, type RunBlocksOptions } from './blocks.js';
