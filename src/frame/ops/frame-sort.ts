@@ -1,0 +1,58 @@
+/**
+ * DataFrame sorting: by columns (`sortValues`) and by the index (`sortIndex`, a MultiIndex level by
+ * level). One argsort over typed keys, then one gather per column.
+ * @module
+ */
+import type { DataFrame } from '../dataframe.js';
+import { MultiIndex } from '../multi-index.js';
+import { take } from '../column-take.js';
+import type { Column } from '../column.js';
+import type { SortOptions } from '../types.js';
+import { ValueError } from '../../errors.js';
+import { argsort } from './sort.js';
+
+function ascendingList(opts: SortOptions, nkeys: number): boolean[] {
+  const a = opts.ascending;
+  if (Array.isArray(a)) {
+    if (a.length !== nkeys) throw new ValueError(`Length of ascending (${a.length}) != number of sort keys (${nkeys})`);
+    return a.map((x) => x !== false);
+  }
+  return new Array<boolean>(nkeys).fill(a !== false);
+}
+
+function reorder(df: DataFrame, perm: Int32Array): DataFrame {
+  return df.withColumns(df.columnList.map((c) => take(c, perm)), df.index.take(perm));
+}
+
+/**
+ * Rows sorted by one or more columns: stable, ascending per key (`ascending` one flag or one per key),
+ * missing values (null, NaN) last unless `naPosition: 'first'`.
+ * @example
+ * sortValuesFrame(df, ['Pclass', 'Fare'], { ascending: [true, false] })
+ */
+export function sortValuesFrame(df: DataFrame, by: string | readonly string[], opts: SortOptions = {}): DataFrame {
+  const names = typeof by === 'string' ? [by] : [...by];
+  if (names.length === 0) throw new ValueError('sortValues needs at least one column name');
+  const keys = names.map((n) => df.column(n));
+  const perm = argsort(keys, { ascending: ascendingList(opts, names.length), naPosition: opts.naPosition });
+  return reorder(df, perm);
+}
+
+/**
+ * Rows sorted by the index labels (a MultiIndex by its levels, first level first).
+ * @example
+ * sortIndexFrame(df, { ascending: false })
+ */
+export function sortIndexFrame(df: DataFrame, opts: SortOptions = {}): DataFrame {
+  const idx = df.index;
+  let keys: Column[];
+  if (idx instanceof MultiIndex) {
+    keys = idx.levels.map((_, l) => idx.getLevelValues(l));
+  } else {
+    keys = [idx.column];
+  }
+  const a = opts.ascending;
+  const asc = Array.isArray(a) ? ascendingList(opts, keys.length) : new Array<boolean>(keys.length).fill(a !== false);
+  const perm = argsort(keys, { ascending: asc, naPosition: opts.naPosition });
+  return reorder(df, perm);
+}

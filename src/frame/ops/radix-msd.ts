@@ -1,0 +1,159 @@
+/**
+ * Stable MSD radix sort of row positions by 64-bit unsigned keys (two 32-bit words). The first pass
+ * splits the rows by their top bits; each bucket is then sorted on its own, so after one or two
+ * passes over the whole array the work happens in cache (an LSD sort moves all rows on every one of
+ * its 6 passes). Buckets of a few rows finish with an insertion sort. Ping-pong buffers avoid copying
+ * a range back after each scatter.
+ * @module
+ */
+import { alloc } from '../alloc.js';
+
+const LEAF = 24;
+
+interface Bufs {
+  hi: [Uint32Array, Uint32Array];
+  lo: [Uint32Array, Uint32Array];
+  perm: [Int32Array, Int32Array];
+  digits: Uint16Array;
+  /** Histogram and bucket-offset buffers, one pair per recursion depth (at most 64 / 8 levels). */
+  counts: Uint32Array[];
+  pos: Uint32Array[];
+}
+
+/**
+ * Sorts positions `perm` by the 64-bit keys `hi:lo` (`bits` significant bits in all), stably.
+ * `hi`, `lo` and `perm` are overwritten with the sorted keys and positions.
+ * @example
+ * msdSortPerm(Uint32Array.of(0, 0), Uint32Array.of(5, 2), Int32Array.of(0, 1), 33) // perm [1, 0]
+ */
+export function msdSortPerm(hi: Uint32Array, lo: Uint32Array, perm: Int32Array, bits: number): Int32Array {
+  const n = perm.length;
+  const b: Bufs = {
+    hi: [hi, alloc(Uint32Array, n)],
+    lo: [lo, alloc(Uint32Array, n)],
+    perm: [perm, alloc(Int32Array, n)],
+    digits: alloc(Uint16Array, n),
+    counts: [],
+    pos: [],
+  };
+  for (let k = 0; k <= 10; k++) {
+    b.counts.push(new Uint32Array(2048));
+    b.pos.push(new Uint32Array(2048));
+  }
+  sortRange(b, 0, 0, n, bits, 0);
+  return perm;
+}
+
+/** Writes the digit [r - w, r) of each key in [start, end) into `digits` and returns its histogram. */
+function digitsOf(hi: Uint32Array, lo: Uint32Array, d: Uint16Array, start: number, end: number, r: number, w: number, counts: Uint32Array): void {
+  counts.fill(0, 0, 1 << w);
+  const mask = (1 << w) - 1;
+  const s = r - w;
+  if (s >= 32) {
+    const sh = s - 32;
+    for (let i = start; i < end; i++) {
+      const x = (hi[i] >>> sh) & mask;
+      d[i] = x;
+      counts[x]++;
+    }
+  } else if (r <= 32) {
+    for (let i = start; i < end; i++) {
+      const x = (lo[i] >>> s) & mask;
+      d[i] = x;
+      counts[x]++;
+    }
+  } else {
+    const up = 32 - s;
+    for (let i = start; i < end; i++) {
+      const x = ((hi[i] << up) | (lo[i] >>> s)) & mask;
+      d[i] = x;
+      counts[x]++;
+    }
+  }
+}
+
+/** Sorts [start, end), currently in buffer `cur` (0 or 1), on the remaining `r` bits; leaves the result in buffer 0. */
+function sortRange(b: Bufs, cur: number, start: number, end: number, r: number, depth: number): void {
+  const m = end - start;
+  if (m <= LEAF || r <= 0) {
+    if (r > 0) insertion(b.hi[cur], b.lo[cur], b.perm[cur], start, end);
+    if (cur === 1) {
+      // A loop, not set(subarray(...)): leaves are tiny and a subarray is an allocation.
+      const h0 = b.hi[0], h1 = b.hi[1], l0 = b.lo[0], l1 = b.lo[1], p0 = b.perm[0], p1 = b.perm[1];
+      for (let i = start; i < end; i++) {
+        h0[i] = h1[i];
+        l0[i] = l1[i];
+        p0[i] = p1[i];
+      }
+    }
+    return;
+  }
+  // Digit width: 11 bits for large ranges, about log2(m) for small ones (about one row per bucket).
+  const w = Math.min(r, m < 4096 ? 8 : 11);
+  const hi = b.hi[cur];
+  const lo = b.lo[cur];
+  const perm = b.perm[cur];
+  const counts = b.counts[depth];
+  const nb = 1 << w;
+  digitsOf(hi, lo, b.digits, start, end, r, w, counts);
+  // One bucket holds every row: nothing moves, go to the next digit.
+  for (let k = 0; k < nb; k++) {
+    if (counts[k] === m) {
+      sortRange(b, cur, start, end, r - w, depth + 1);
+      return;
+    }
+    if (counts[k] !== 0) break;
+  }
+  const pos = b.pos[depth];
+  let sum = start;
+  for (let k = 0; k < nb; k++) {
+    pos[k] = sum;
+    sum += counts[k];
+  }
+  const nxt = 1 - cur;
+  const hiO = b.hi[nxt];
+  const loO = b.lo[nxt];
+  const permO = b.perm[nxt];
+  const d = b.digits;
+  for (let i = start; i < end; i++) {
+    const j = pos[d[i]]++;
+    hiO[j] = hi[i];
+    loO[j] = lo[i];
+    permO[j] = perm[i];
+  }
+  let s = start;
+  const rest = r - w;
+  for (let k = 0; k < nb; k++) {
+    const c = counts[k];
+    if (c === 1) {
+      // Most buckets of a small range hold one row: finish it here, without a call.
+      if (nxt === 1) {
+        hi[s] = hiO[s];
+        lo[s] = loO[s];
+        perm[s] = permO[s];
+      }
+    } else if (c > 1) {
+      sortRange(b, nxt, s, s + c, rest, depth + 1);
+    }
+    s += c;
+  }
+}
+
+/** Stable insertion sort of a small range by hi:lo. */
+function insertion(hi: Uint32Array, lo: Uint32Array, perm: Int32Array, start: number, end: number): void {
+  for (let i = start + 1; i < end; i++) {
+    const h = hi[i];
+    const l = lo[i];
+    const p = perm[i];
+    let j = i - 1;
+    while (j >= start && (hi[j] > h || (hi[j] === h && lo[j] > l))) {
+      hi[j + 1] = hi[j];
+      lo[j + 1] = lo[j];
+      perm[j + 1] = perm[j];
+      j--;
+    }
+    hi[j + 1] = h;
+    lo[j + 1] = l;
+    perm[j + 1] = p;
+  }
+}

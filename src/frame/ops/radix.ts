@@ -1,0 +1,131 @@
+/**
+ * LSD radix sort of row positions by unsigned integer keys of up to 64 bits (a `lo` word and an
+ * optional `hi` word per row). Stable, so several sort keys are handled by sorting on the least
+ * significant key first. All digit histograms are counted in one read pass; digits where every row
+ * falls into one bucket are skipped (a float column of small integers sorts in two passes, not six).
+ * @module
+ */
+import { alloc } from '../alloc.js';
+import { msdSortPerm } from './radix-msd.js';
+
+/** Unsigned sort keys of one column, in row order: `hi` (may be null) then `lo`, `bits` significant bits in all. */
+export interface UintKey {
+  lo: Uint32Array;
+  hi: Uint32Array | null;
+  /** Significant bits of `hi` (0 when null); `lo` always uses its full 32 bits unless `loBits` says less. */
+  hiBits: number;
+  loBits: number;
+}
+
+const MAX_DIGIT = 11;
+
+/** Digit layout of a word of `bits` bits: [shift, width] pairs, balanced, each at most 11 bits. */
+function digitsOf(bits: number): Array<[number, number]> {
+  if (bits <= 0) return [];
+  const passes = Math.ceil(bits / MAX_DIGIT);
+  const width = Math.ceil(bits / passes);
+  const out: Array<[number, number]> = [];
+  for (let s = 0; s < bits; s += width) out.push([s, Math.min(width, bits - s)]);
+  return out;
+}
+
+/** Counts, for each digit, how many keys fall in each bucket. */
+function histogram(words: Uint32Array, n: number, shift: number, width: number): Uint32Array {
+  const counts = new Uint32Array(1 << width);
+  const mask = (1 << width) - 1;
+  for (let i = 0; i < n; i++) counts[(words[i] >>> shift) & mask]++;
+  return counts;
+}
+
+/** True when one bucket holds every row (the pass would not move anything). */
+function trivial(counts: Uint32Array, n: number): boolean {
+  for (let b = 0; b < counts.length; b++) {
+    if (counts[b] === n) return true;
+    if (counts[b] !== 0) return false;
+  }
+  return true;
+}
+
+/** Exclusive prefix sums in place. */
+function offsets(counts: Uint32Array): void {
+  let sum = 0;
+  for (let b = 0; b < counts.length; b++) {
+    const c = counts[b];
+    counts[b] = sum;
+    sum += c;
+  }
+}
+
+/**
+ * Sorts `perm` (row positions, in the order the keys are given) stably by the keys. `key.lo[i]` and
+ * `key.hi[i]` belong to row `perm[i]`. Returns the sorted positions (may be a different array).
+ * @example
+ * radixSortPerm({ lo: Uint32Array.of(3, 1, 2), hi: null, hiBits: 0, loBits: 2 }, Int32Array.of(0, 1, 2)) // [1, 2, 0]
+ */
+export function radixSortPerm(key: UintKey, perm: Int32Array): Int32Array {
+  const n = perm.length;
+  // Wide keys: MSD passes keep the work in cache (see radix-msd.ts); `key` words are overwritten.
+  if (key.hi !== null && key.hiBits > 0 && n > 4096) return msdSortPerm(key.hi, key.lo, perm, 32 + key.hiBits);
+  const loDigits = digitsOf(key.loBits).map(([s, w]) => ({ s, w, counts: histogram(key.lo, n, s, w) })).filter((d) => !trivial(d.counts, n));
+  const hiDigits = key.hi === null ? [] : digitsOf(key.hiBits).map(([s, w]) => ({ s, w, counts: histogram(key.hi as Uint32Array, n, s, w) })).filter((d) => !trivial(d.counts, n));
+  const total = loDigits.length + hiDigits.length;
+  if (total === 0) return perm;
+  let p: Int32Array = perm;
+  let pTmp: Int32Array = alloc(Int32Array, n);
+  let lo: Uint32Array = key.lo;
+  let hi: Uint32Array | null = hiDigits.length ? (key.hi as Uint32Array) : null;
+  let loTmp: Uint32Array | null = loDigits.length > 1 ? alloc(Uint32Array, n) : null;
+  let hiTmp: Uint32Array | null = hi ? alloc(Uint32Array, n) : null;
+  let pass = 0;
+  for (const d of loDigits) {
+    pass++;
+    offsets(d.counts);
+    const last = pass === total;
+    const moveLo = loTmp !== null && pass < loDigits.length;
+    const moveHi = hi !== null && hiTmp !== null && !last;
+    scatterLo(d.counts, d.s, (1 << d.w) - 1, lo, moveLo ? loTmp : null, moveHi ? hi : null, moveHi ? hiTmp : null, p, pTmp, n);
+    [p, pTmp] = [pTmp, p];
+    if (moveLo && loTmp) [lo, loTmp] = [loTmp, lo];
+    if (moveHi && hi && hiTmp) [hi, hiTmp] = [hiTmp, hi];
+  }
+  for (const d of hiDigits) {
+    pass++;
+    offsets(d.counts);
+    const last = pass === total;
+    scatterLo(d.counts, d.s, (1 << d.w) - 1, hi as Uint32Array, last ? null : hiTmp, null, null, p, pTmp, n);
+    [p, pTmp] = [pTmp, p];
+    if (!last && hiTmp) [hi, hiTmp] = [hiTmp, hi];
+  }
+  return p;
+}
+
+/** One counting-sort pass on a digit of `keys`, moving positions and (optionally) the key words. */
+function scatterLo(
+  pos: Uint32Array, shift: number, mask: number, keys: Uint32Array, keysOut: Uint32Array | null,
+  other: Uint32Array | null, otherOut: Uint32Array | null, perm: Int32Array, permOut: Int32Array, n: number,
+): void {
+  if (keysOut !== null && other !== null && otherOut !== null) {
+    for (let i = 0; i < n; i++) {
+      const k = keys[i];
+      const j = pos[(k >>> shift) & mask]++;
+      permOut[j] = perm[i];
+      keysOut[j] = k;
+      otherOut[j] = other[i];
+    }
+  } else if (keysOut !== null) {
+    for (let i = 0; i < n; i++) {
+      const k = keys[i];
+      const j = pos[(k >>> shift) & mask]++;
+      permOut[j] = perm[i];
+      keysOut[j] = k;
+    }
+  } else if (other !== null && otherOut !== null) {
+    for (let i = 0; i < n; i++) {
+      const j = pos[(keys[i] >>> shift) & mask]++;
+      permOut[j] = perm[i];
+      otherOut[j] = other[i];
+    }
+  } else {
+    for (let i = 0; i < n; i++) permOut[pos[(keys[i] >>> shift) & mask]++] = perm[i];
+  }
+}
