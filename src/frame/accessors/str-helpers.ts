@@ -21,9 +21,7 @@ export function pySplit(s: string, sep: string | undefined, maxsplit = -1): stri
     while (i < n && ws(s[i])) i++;
     while (i < n) {
       if (maxsplit >= 0 && out.length === maxsplit) {
-        let end = n;
-        while (end > i && ws(s[end - 1])) end--;
-        out.push(s.slice(i, end));
+        out.push(s.slice(i)); // Python keeps the remainder's trailing whitespace
         return out;
       }
       let j = i;
@@ -75,4 +73,28 @@ export function toRegExp(pat: string | RegExp, ignoreCase: boolean, anchored = f
   } catch (e) {
     throw new ValueError(`Invalid regular expression ${JSON.stringify(source)}: ${(e as Error).message}`);
   }
+}
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/**
+ * Python slicing `s[start:stop]` by code points (negative counts from the end).
+ * @example
+ * pySlice('a\u{1D518}b', 1, 2) // '\u{1D518}'
+ */
+export function pySlice(s: string, start?: number, stop?: number): string {
+  if (!SURROGATE.test(s)) return s.slice(start ?? 0, stop ?? s.length);
+  const cps = Array.from(s);
+  return cps.slice(start ?? 0, stop ?? cps.length).join('');
+}
+
+/**
+ * The code point at `i` (negative from the end), or null when out of range.
+ * @example
+ * pyCharAt('abc', -1) // 'c'
+ */
+export function pyCharAt(s: string, i: number): string | null {
+  const cps = SURROGATE.test(s) ? Array.from(s) : s;
+  const j = i < 0 ? cps.length + i : i;
+  return j >= 0 && j < cps.length ? cps[j] : null;
 }

@@ -18,7 +18,7 @@ import type { Series } from '../series.js';
 import { makeSeries } from './series-class.js';
 import type { DataFrame } from '../dataframe.js';
 import { boolColumn, newBits } from '../ops/bool-bits.js';
-import { pySplit, pyStrip, toRegExp } from './str-helpers.js';
+import { pyCharAt, pySlice, pySplit, pyStrip, toRegExp } from './str-helpers.js';
 
 /** String methods of a Series. */
 export class StringAccessor {
@@ -216,16 +216,13 @@ export class StringAccessor {
     });
   }
 
-  /** The characters [start, stop) (negative counts from the end, as Python slicing). */
+  /** The characters [start, stop) by code point (negative counts from the end, as Python slicing). */
   slice(start?: number, stop?: number): Series {
-    return this.#mapStrings((s) => s.slice(start ?? 0, stop ?? s.length));
+    return this.#mapStrings((s) => pySlice(s, start, stop));
   }
   /** The character at `i` (negative from the end); missing when out of range, as pandas. */
   get(i: number): Series {
-    return this.#mapStrings((s) => {
-      const j = i < 0 ? s.length + i : i;
-      return j >= 0 && j < s.length ? s[j] : null;
-    });
+    return this.#mapStrings((s) => pyCharAt(s, i));
   }
 
   /**
