@@ -35,53 +35,57 @@ export function pairwiseSum(x: Float64Array, lo: number, hi: number, counter: Fl
 }
 
 /**
- * Kahan-compensated scatter: for each row i with codes[i] >= 0 and x[i] not NaN, adds x[i] into
- * sum[codes[i]] (compensation in comp) and, when `count` is given, counts it.
+ * Kahan-compensated scatter into an interleaved accumulator: group g owns acc[g*stride] (sum),
+ * acc[g*stride+1] (compensation) and, when `withCount`, acc[g*stride+2] (count). Interleaving keeps a
+ * group's accumulators on one cache line, which matters for many groups (random access).
+ * Rows with codes[i] < 0 or a NaN value are skipped.
  */
-export function kahanScatter(x: Float64Array, codes: Int32Array, sum: Float64Array, comp: Float64Array, count: Float64Array | null): void {
+export function kahanScatter(x: Float64Array, codes: Int32Array, acc: Float64Array, stride: number, withCount: boolean): void {
   const n = x.length;
-  if (count !== null) {
+  if (withCount) {
     for (let i = 0; i < n; i++) {
       const g = codes[i];
       const v = x[i];
       if (g < 0 || v !== v) continue;
-      const y = v - comp[g];
-      const s = sum[g];
+      const o = g * stride;
+      const y = v - acc[o + 1];
+      const s = acc[o];
       const t = s + y;
       const c = t - s - y;
-      comp[g] = c === c ? c : 0; // an infinite value makes c NaN (pandas GH#53606)
-      sum[g] = t;
-      count[g]++;
+      acc[o + 1] = c === c ? c : 0; // an infinite value makes c NaN (pandas GH#53606)
+      acc[o] = t;
+      acc[o + 2]++;
     }
   } else {
     for (let i = 0; i < n; i++) {
       const g = codes[i];
       const v = x[i];
       if (g < 0 || v !== v) continue;
-      const y = v - comp[g];
-      const s = sum[g];
+      const o = g * stride;
+      const y = v - acc[o + 1];
+      const s = acc[o];
       const t = s + y;
       const c = t - s - y;
-      comp[g] = c === c ? c : 0;
-      sum[g] = t;
+      acc[o + 1] = c === c ? c : 0;
+      acc[o] = t;
     }
   }
 }
 
-/** Adds `v` into slot g of a compensated sum. */
-export function kahanAdd(sum: Float64Array, comp: Float64Array, g: number, v: number): void {
-  const y = v - comp[g];
-  const s = sum[g];
+/** Adds `v` into the compensated sum at acc[o] (compensation at acc[o+1]). */
+export function kahanAdd(acc: Float64Array, o: number, v: number): void {
+  const y = v - acc[o + 1];
+  const s = acc[o];
   const t = s + y;
   const c = t - s - y;
-  comp[g] = c === c ? c : 0;
-  sum[g] = t;
+  acc[o + 1] = c === c ? c : 0;
+  acc[o] = t;
 }
 
-/** Whole-column sum into slot 0 (pairwise, then compensated into the running state). */
-export function wholeSum(x: Float64Array, sum: Float64Array, comp: Float64Array, count: Float64Array | null): void {
+/** Whole-column sum into group 0 (pairwise, then compensated into the running state). */
+export function wholeSum(x: Float64Array, acc: Float64Array, withCount: boolean): void {
   const counter = new Float64Array(1);
   const s = x.length ? pairwiseSum(x, 0, x.length, counter) : 0;
-  kahanAdd(sum, comp, 0, s);
-  if (count !== null) count[0] += counter[0];
+  kahanAdd(acc, 0, s);
+  if (withCount) acc[2] += counter[0];
 }

@@ -1,17 +1,20 @@
 /**
  * mean: Kahan-compensated sum and count per group (as pandas' grouped mean); pairwise over a whole
- * column. The mean of an empty or all-missing group is NaN.
+ * column. The mean of an empty or all-missing group is NaN. The same state also yields the sum and
+ * the count (`meanStateSum`, `meanStateCount`), so `agg(['mean', 'sum', 'count'])` reads the column once.
  * @module
  */
 import type { Column } from '../column.js';
 import { kahanAdd, kahanScatter, wholeSum } from './kahan.js';
-import { applySkipna, baseState, floatResult, mergeBase, noteDtype, numericValues, type AggState, type ValueOptions } from './state.js';
+import { sumValue } from './sum.js';
+import { applySkipna, baseState, floatResult, int64Result, mergeBase, noteDtype, numericValues, type AggState, type ValueOptions } from './state.js';
 
-/** State of mean: compensated sums and counts of non-missing values. */
+/** Accumulator slots per group: sum, compensation, count, padding (two groups per cache line). */
+const STRIDE = 4;
+
+/** State of mean: `acc` interleaves [sum, compensation, count, unused] per group (stride 4). */
 export interface MeanState extends AggState {
-  sum: Float64Array;
-  comp: Float64Array;
-  count: Float64Array;
+  acc: Float64Array;
 }
 
 /**
@@ -23,26 +26,44 @@ export const mean = {
   name: 'mean',
   input: 'numeric' as const,
   init(ngroups: number): MeanState {
-    return { ...baseState(ngroups), sum: new Float64Array(ngroups), comp: new Float64Array(ngroups), count: new Float64Array(ngroups) };
+    return { ...baseState(ngroups), acc: new Float64Array(ngroups * STRIDE) };
   },
   update(st: MeanState, col: Column, codes: Int32Array | null): void {
     noteDtype(st, col);
     const x = numericValues(col, 'mean');
-    if (codes === null) wholeSum(x, st.sum, st.comp, st.count);
-    else kahanScatter(x, codes, st.sum, st.comp, st.count);
+    if (codes === null) wholeSum(x, st.acc, true);
+    else kahanScatter(x, codes, st.acc, STRIDE, true);
   },
   merge(into: MeanState, from: MeanState): void {
     mergeBase(into, from);
-    for (let g = 0; g < into.ngroups; g++) {
-      kahanAdd(into.sum, into.comp, g, from.sum[g] - from.comp[g]);
-      into.count[g] += from.count[g];
+    const a = into.acc;
+    const b = from.acc;
+    for (let o = 0; o < a.length; o += STRIDE) {
+      kahanAdd(a, o, b[o] - b[o + 1]);
+      a[o + 2] += b[o + 2];
     }
   },
   value(st: MeanState, opts?: ValueOptions): Column {
     const n = st.ngroups;
+    const a = st.acc;
     const out = new Float64Array(n);
-    for (let g = 0; g < n; g++) out[g] = st.count[g] > 0 ? st.sum[g] / st.count[g] : NaN;
+    for (let g = 0; g < n; g++) {
+      const c = a[g * STRIDE + 2];
+      out[g] = c > 0 ? a[g * STRIDE] / c : NaN;
+    }
     applySkipna(out, st, opts);
     return floatResult(out);
   },
 };
+
+/** The per-group sums held by a mean state (what `sum` would give), without another pass. */
+export function meanStateSum(st: MeanState, opts?: ValueOptions): Column {
+  return sumValue(st, STRIDE, opts);
+}
+
+/** The per-group counts of non-missing values held by a mean state (what `count` would give). */
+export function meanStateCount(st: MeanState): Column {
+  const out = new Float64Array(st.ngroups);
+  for (let g = 0; g < st.ngroups; g++) out[g] = st.acc[g * STRIDE + 2];
+  return int64Result(out);
+}

@@ -8,15 +8,26 @@ import { isIntegerDtype } from '../dtypes.js';
 import { kahanAdd, kahanScatter, wholeSum } from './kahan.js';
 import { applySkipna, baseState, floatResult, int64Result, mergeBase, noteDtype, numericValues, type AggState, type ValueOptions } from './state.js';
 
-/** State of sum: the running sums and their Kahan compensations. */
+/** State of sum: `acc` interleaves [sum, compensation] per group (stride 2). */
 export interface SumState extends AggState {
-  sum: Float64Array;
-  comp: Float64Array;
+  acc: Float64Array;
 }
 
 /** True when sums of this dtype are integers (pandas keeps int64 for int and bool sums). */
 export function integralSum(st: AggState): boolean {
   return st.dtype !== null && (isIntegerDtype(st.dtype) || st.dtype === 'bool');
+}
+
+/**
+ * The sums of an interleaved compensated accumulator (stride `stride`) as a result column; used by
+ * sum, and by groupby to read sums off a mean state without a second pass.
+ */
+export function sumValue(st: AggState & { acc: Float64Array }, stride: number, opts?: ValueOptions): Column {
+  const out = new Float64Array(st.ngroups);
+  for (let g = 0; g < st.ngroups; g++) out[g] = st.acc[g * stride];
+  applySkipna(out, st, opts);
+  if (integralSum(st) && !out.some((v) => v !== v)) return int64Result(out);
+  return floatResult(out);
 }
 
 /**
@@ -28,22 +39,19 @@ export const sum = {
   name: 'sum',
   input: 'numeric' as const,
   init(ngroups: number): SumState {
-    return { ...baseState(ngroups), sum: new Float64Array(ngroups), comp: new Float64Array(ngroups) };
+    return { ...baseState(ngroups), acc: new Float64Array(ngroups * 2) };
   },
   update(st: SumState, col: Column, codes: Int32Array | null): void {
     noteDtype(st, col);
     const x = numericValues(col, 'sum');
-    if (codes === null) wholeSum(x, st.sum, st.comp, null);
-    else kahanScatter(x, codes, st.sum, st.comp, null);
+    if (codes === null) wholeSum(x, st.acc, false);
+    else kahanScatter(x, codes, st.acc, 2, false);
   },
   merge(into: SumState, from: SumState): void {
     mergeBase(into, from);
-    for (let g = 0; g < into.ngroups; g++) kahanAdd(into.sum, into.comp, g, from.sum[g] - from.comp[g]);
+    for (let g = 0; g < into.ngroups; g++) kahanAdd(into.acc, 2 * g, from.acc[2 * g] - from.acc[2 * g + 1]);
   },
   value(st: SumState, opts?: ValueOptions): Column {
-    const out = Float64Array.from(st.sum);
-    applySkipna(out, st, opts);
-    if (integralSum(st) && !out.some((v) => v !== v)) return int64Result(out);
-    return floatResult(out);
+    return sumValue(st, 2, opts);
   },
 };

@@ -1,0 +1,133 @@
+/**
+ * `agg`: named aggregations (through the registry in src/frame/aggs, one pass per column and
+ * aggregation; mean, sum and count of one column share a single pass) and user functions (called
+ * once per group with the group's values as a Series). Several aggregations for a column give
+ * MultiIndex columns (column, aggregation), as pandas.
+ * @module
+ */
+import type { Column } from '../frame/column.js';
+import { fromValues } from '../frame/column-build.js';
+import { take } from '../frame/column-take.js';
+import { DataFrame } from '../frame/dataframe.js';
+import { Index } from '../frame/label-index.js';
+import { MultiIndex } from '../frame/multi-index.js';
+import { Series } from '../frame/series.js';
+import type { Scalar } from '../frame/dtypes.js';
+import { aggregateColumn, checkInput, getAggregation } from '../frame/aggs/registry.js';
+import { mean, meanStateCount, meanStateSum } from '../frame/aggs/mean.js';
+import type { ValueOptions } from '../frame/aggs/state.js';
+import { unknownName, ValueError } from '../errors.js';
+import type { GroupContext } from './context.js';
+import { rowsOf } from './layout.js';
+
+/** An aggregation: a registered name ('mean', 'sum', ...) or a function of a group's values. */
+export type AggFunc = string | ((values: Series) => Scalar);
+
+/** What `agg` takes: one aggregation, a list (for every column), or per column. */
+export type AggSpec = AggFunc | readonly AggFunc[] | Readonly<Record<string, AggFunc | readonly AggFunc[]>>;
+
+/** The label of an aggregation in result columns. */
+export function aggLabel(f: AggFunc): string {
+  return typeof f === 'string' ? f : f.name || '<lambda>';
+}
+
+/**
+ * One column aggregated by several functions; mean/sum/count share one pass when asked together.
+ * @example
+ * aggregateFuncs(ctx, 'v', ['mean', 'sum']) // [mean column, sum column]
+ */
+export function aggregateFuncs(ctx: GroupContext, name: string, funcs: readonly AggFunc[], opts: ValueOptions = {}): Column[] {
+  const col = ctx.frame.column(name);
+  const { codes, ngroups } = ctx.groups;
+  const named = funcs.filter((f): f is string => typeof f === 'string');
+  for (const f of named) checkInput(getAggregation(f), col, name);
+  const fused = named.includes('mean') && (named.includes('sum') || named.includes('count')) && opts.skipna !== false;
+  let meanState: ReturnType<typeof mean.init> | null = null;
+  if (fused) {
+    meanState = mean.init(ngroups);
+    mean.update(meanState, col, codes);
+  }
+  return funcs.map((f) => {
+    if (typeof f !== 'string') return applyPerGroup(ctx, col, name, f);
+    if (meanState !== null) {
+      if (f === 'mean') return mean.value(meanState, opts);
+      if (f === 'sum') return meanStateSum(meanState, opts);
+      if (f === 'count' && col.dtype !== 'string') return meanStateCount(meanState);
+    }
+    return aggregateColumn(f, col, codes, ngroups, { ...opts, name });
+  });
+}
+
+/** A user function per group (slow path: one Series per group). */
+function applyPerGroup(ctx: GroupContext, col: Column, name: string, fn: (values: Series) => Scalar): Column {
+  const rows = ctx.rows();
+  const out = new Array<Scalar>(ctx.groups.ngroups);
+  for (let g = 0; g < out.length; g++) {
+    const r = rowsOf(rows, g);
+    out[g] = fn(new Series(take(col, r), { name, index: ctx.frame.index.take(r) }));
+  }
+  return fromValues(out, undefined, name);
+}
+
+/** Normalizes a spec to (column, functions) pairs and whether labels need two levels. */
+function normalize(ctx: GroupContext, spec: AggSpec): { pairs: Array<[string, AggFunc[]]>; multi: boolean } {
+  if (typeof spec === 'string' || typeof spec === 'function') return { pairs: ctx.valueNames.map((n) => [n, [spec]]), multi: false };
+  if (Array.isArray(spec)) {
+    const funcs = spec as readonly AggFunc[];
+    if (funcs.length === 0) throw new ValueError('agg needs at least one aggregation');
+    return { pairs: ctx.valueNames.map((n) => [n, [...funcs]]), multi: true };
+  }
+  const obj = spec as Readonly<Record<string, AggFunc | readonly AggFunc[]>>;
+  const pairs: Array<[string, AggFunc[]]> = [];
+  let multi = false;
+  for (const [name, f] of Object.entries(obj)) {
+    if (!ctx.frame.has(name)) throw unknownName('column', name, ctx.valueNames);
+    if (Array.isArray(f)) multi = true;
+    pairs.push([name, Array.isArray(f) ? [...(f as readonly AggFunc[])] : [f as AggFunc]]);
+  }
+  if (pairs.length === 0) throw new ValueError('agg needs at least one column');
+  return { pairs, multi };
+}
+
+/**
+ * The grouped frame aggregated by `spec`: a frame with one row per group.
+ * @example
+ * aggregate(ctx, { v: ['mean', 'sum'], w: 'max' }) // columns (v, mean), (v, sum), (w, max)
+ */
+export function aggregate(ctx: GroupContext, spec: AggSpec, opts: ValueOptions = {}): DataFrame {
+  const { pairs, multi } = normalize(ctx, spec);
+  const names: string[] = [];
+  const cols: Column[] = [];
+  const tuples: [string, string][] = [];
+  for (const [name, funcs] of pairs) {
+    const res = aggregateFuncs(ctx, name, funcs, opts);
+    funcs.forEach((f, k) => {
+      const label = aggLabel(f);
+      names.push(multi ? `${name}_${label}` : name);
+      tuples.push([name, label]);
+      cols.push(res[k]);
+    });
+  }
+  const columnIndex = multi ? columnTuples(tuples) : new Index(names);
+  return DataFrame.fromColumns(names, cols, ctx.resultIndex, columnIndex);
+}
+
+/** A two-level column MultiIndex that keeps the given order (codes into first-seen levels). */
+export function columnTuples(tuples: readonly (readonly string[])[], names?: readonly (string | null)[]): MultiIndex {
+  const k = tuples[0].length;
+  const levels: string[][] = Array.from({ length: k }, () => []);
+  const maps = levels.map(() => new Map<string, number>());
+  const codes = levels.map(() => new Int32Array(tuples.length));
+  tuples.forEach((t, i) => {
+    for (let l = 0; l < k; l++) {
+      let c = maps[l].get(t[l]);
+      if (c === undefined) {
+        c = levels[l].length;
+        maps[l].set(t[l], c);
+        levels[l].push(t[l]);
+      }
+      codes[l][i] = c;
+    }
+  });
+  return new MultiIndex(levels.map((l) => fromValues(l, 'string')), codes, names ?? levels.map(() => null));
+}

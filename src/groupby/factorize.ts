@@ -1,0 +1,293 @@
+/**
+ * Factorize group keys to dense Int32 codes, the first step of every groupby, pivot and unstack.
+ * One key: strings through their dictionary codes (the dictionary is ranked once, never a string
+ * per row); integers in a small range through a direct-address table; other numbers (floats,
+ * wide-range ints, dates) through an open-addressing hash over the raw 64-bit words. Several keys
+ * combine their codes arithmetically (lexicographic, so sorted order survives) and are compacted.
+ * Groups come out in sorted key order (as pandas' `sort=True`) or in order of first appearance.
+ * Missing keys (null, NaN) get code -1 (`dropna`, the default) or a group of their own, last.
+ * @module
+ */
+import type { Column } from '../frame/column.js';
+import { take } from '../frame/column-take.js';
+import { fromStrings, fromTyped } from '../frame/column-build.js';
+import { float64ToInt64, isBigDtype, isIntegerDtype, type NumericArray } from '../frame/dtypes.js';
+import { hashFactorize } from './hash.js';
+
+/** Options of factorization. */
+export interface FactorizeOptions {
+  /** Groups in sorted key order (default true); false: order of first appearance. */
+  sort?: boolean;
+  /** Rows with a missing key are dropped (code -1, default true); false: they form a group. */
+  dropna?: boolean;
+}
+
+/** Codes of one key: code per row (-1 = dropped) and the sorted distinct values. */
+export interface KeyCodes {
+  codes: Int32Array;
+  /** Distinct non-missing values, sorted. */
+  uniques: Column;
+  /** Number of groups: uniques.length, plus 1 when missing keys form a group (code uniques.length). */
+  ngroups: number;
+}
+
+/** The groups of one or more keys. */
+export interface Groups {
+  /** Group of each row, -1 for rows whose key is missing under dropna. */
+  codes: Int32Array;
+  ngroups: number;
+  /** Per key: its distinct values (sorted, non-missing). */
+  uniques: Column[];
+  /** Per key: for each group, the code of its value into `uniques[k]` (-1 = the missing key). */
+  keyCodes: Int32Array[];
+}
+
+/** Largest value range handled by a direct-address table. */
+const DIRECT_MAX = 1 << 22;
+
+/**
+ * Factorizes one key column to sorted codes.
+ * @example
+ * factorizeKey(fromValues(['b', 'a', null, 'b'])) // codes [1, 0, -1, 1], uniques ['a', 'b']
+ */
+export function factorizeKey(col: Column, dropna = true): KeyCodes {
+  let r: { codes: Int32Array; uniques: Column; hasMissing: boolean };
+  if (col.dtype === 'string') r = factorizeStrings(col);
+  else if ((isIntegerDtype(col.dtype) || col.dtype === 'bool' || col.dtype === 'date') && !isBigDtype(col.dtype)) r = factorizeSmallInts(col) ?? hashFactorize(col);
+  else if (isBigDtype(col.dtype) || col.dtype === 'datetime') r = factorizeInt64(col) ?? hashFactorize(col);
+  else r = hashFactorize(col);
+  let ngroups = r.uniques.length;
+  if (!dropna && r.hasMissing) {
+    const c = r.codes;
+    const m = ngroups;
+    for (let i = 0; i < c.length; i++) if (c[i] < 0) c[i] = m;
+    ngroups++;
+  }
+  return { codes: r.codes, uniques: r.uniques, ngroups };
+}
+
+function factorizeStrings(col: Column): { codes: Int32Array; uniques: Column; hasMissing: boolean } {
+  const { codes: dc, dictionary } = col.dictionaryCodes();
+  const n = dc.length;
+  const D = dictionary.length;
+  const used = new Uint8Array(D);
+  let hasMissing = false;
+  for (let i = 0; i < n; i++) {
+    const c = dc[i];
+    if (c >= 0) used[c] = 1;
+    else hasMissing = true;
+  }
+  // Distinct strings (a dictionary may repeat a value), sorted by UTF-16 code units.
+  const seen = new Map<string, number>();
+  for (let d = 0; d < D; d++) if (used[d]) seen.set(dictionary[d], 0);
+  const sorted = [...seen.keys()].sort();
+  sorted.forEach((s, r) => seen.set(s, r));
+  const rank = new Int32Array(D).fill(-1);
+  for (let d = 0; d < D; d++) if (used[d]) rank[d] = seen.get(dictionary[d]) as number;
+  const codes = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = dc[i];
+    codes[i] = c < 0 ? -1 : rank[c];
+  }
+  return { codes, uniques: fromStrings(sorted), hasMissing };
+}
+
+type Direct = { codes: Int32Array; uniques: Column; hasMissing: boolean };
+
+const isNull = (valid: Uint8Array | null, i: number): boolean => valid !== null && ((valid[i >> 3] >> (i & 7)) & 1) === 0;
+
+/**
+ * Direct-address factorization of int8..int32/uint8..uint32/bool/date keys in a small range. When
+ * every value of [min, max] occurs, codes are `value - min` (and an int32 key starting at 0 with no
+ * nulls is its own codes array: no copy).
+ */
+function factorizeSmallInts(col: Column): Direct | null {
+  const n = col.length;
+  const x: ArrayLike<number> = col.dtype === 'bool' ? col.boolBytes() : (col.values as Exclude<NumericArray, BigInt64Array | BigUint64Array>);
+  const valid = col.validity;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < n; i++) {
+    if (isNull(valid, i)) continue;
+    const v = x[i];
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  if (hi - lo >= DIRECT_MAX && hi - lo > 2 * n) return null;
+  if (n === 0 || lo > hi) return emptyKey(col, n);
+  const size = hi - lo + 1;
+  const table = new Int32Array(size);
+  let hasMissing = false;
+  for (let i = 0; i < n; i++) {
+    if (isNull(valid, i)) hasMissing = true;
+    else table[x[i] - lo] = 1;
+  }
+  const k = numberTable(table);
+  let codes: Int32Array;
+  if (k === size && !hasMissing && lo === 0 && x instanceof Int32Array) codes = x;
+  else {
+    codes = new Int32Array(n);
+    if (k === size && !hasMissing) for (let i = 0; i < n; i++) codes[i] = x[i] - lo;
+    else for (let i = 0; i < n; i++) codes[i] = isNull(valid, i) ? -1 : table[x[i] - lo];
+  }
+  return { codes, uniques: take(col, representatives(codes, k)), hasMissing };
+}
+
+/** Direct-address factorization of int64/datetime keys in a small range (reads the two 32-bit words). */
+function factorizeInt64(col: Column): Direct | null {
+  const n = col.length;
+  const v64 = col.values as BigInt64Array;
+  const w = new Int32Array(v64.buffer, v64.byteOffset, n * 2);
+  const valid = col.validity;
+  const uns = col.dtype === 'uint64';
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < n; i++) {
+    if (isNull(valid, i)) continue;
+    const v = (uns ? w[2 * i + 1] >>> 0 : w[2 * i + 1]) * 4294967296 + (w[2 * i] >>> 0);
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  if (!(hi - lo < DIRECT_MAX || hi - lo <= 2 * n) || !Number.isSafeInteger(lo) || !Number.isSafeInteger(hi)) return null;
+  if (n === 0 || lo > hi) return emptyKey(col, n);
+  const table = new Int32Array(hi - lo + 1);
+  let hasMissing = false;
+  for (let i = 0; i < n; i++) {
+    if (isNull(valid, i)) hasMissing = true;
+    else table[(uns ? w[2 * i + 1] >>> 0 : w[2 * i + 1]) * 4294967296 + (w[2 * i] >>> 0) - lo] = 1;
+  }
+  const k = numberTable(table);
+  const codes = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    codes[i] = isNull(valid, i) ? -1 : table[(uns ? w[2 * i + 1] >>> 0 : w[2 * i + 1]) * 4294967296 + (w[2 * i] >>> 0) - lo];
+  }
+  return { codes, uniques: take(col, representatives(codes, k)), hasMissing };
+}
+
+/** Turns a presence table into ascending codes (-1 for absent); returns the number of codes. */
+function numberTable(table: Int32Array): number {
+  let k = 0;
+  for (let j = 0; j < table.length; j++) table[j] = table[j] ? k++ : -1;
+  return k;
+}
+
+/** One row per code (its first occurrence), to gather the distinct values in the key's dtype. */
+function representatives(codes: Int32Array, k: number): Int32Array {
+  const rows = new Int32Array(k).fill(-1);
+  let left = k;
+  for (let i = 0; i < codes.length && left > 0; i++) {
+    const c = codes[i];
+    if (c >= 0 && rows[c] < 0) {
+      rows[c] = i;
+      left--;
+    }
+  }
+  return rows;
+}
+
+function emptyKey(col: Column, n: number): Direct {
+  return { codes: new Int32Array(n).fill(-1), uniques: take(col, []), hasMissing: n > 0 };
+}
+
+/**
+ * Factorizes several keys into one set of groups (sorted lexicographically, or in order of first
+ * appearance with `sort: false`).
+ * @example
+ * factorizeKeys([fromValues(['a', 'b', 'a']), fromValues([1, 1, 1])]).ngroups // 2
+ */
+export function factorizeKeys(cols: readonly Column[], opts: FactorizeOptions = {}): Groups {
+  const dropna = opts.dropna ?? true;
+  const keys = cols.map((c) => factorizeKey(c, dropna));
+  let g: { codes: Int32Array; ngroups: number; keyCodes: Int32Array[] };
+  if (keys.length === 1) {
+    const k = keys[0];
+    const kc = new Int32Array(k.ngroups);
+    for (let j = 0; j < k.ngroups; j++) kc[j] = j < k.uniques.length ? j : -1;
+    g = { codes: k.codes, ngroups: k.ngroups, keyCodes: [kc] };
+  } else g = combine(keys);
+  if (opts.sort === false) g = firstSeenOrder(g);
+  return { codes: g.codes, ngroups: g.ngroups, uniques: keys.map((k) => k.uniques), keyCodes: g.keyCodes };
+}
+
+/** Lexicographic combination of several keys' codes, compacted to the groups that occur. */
+function combine(keys: KeyCodes[]): { codes: Int32Array; ngroups: number; keyCodes: Int32Array[] } {
+  const n = keys[0].codes.length;
+  let space = 1;
+  for (const k of keys) space *= Math.max(1, k.ngroups);
+  const comb = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let c = 0;
+    for (let j = 0; j < keys.length; j++) {
+      const kc = keys[j].codes[i];
+      if (kc < 0) {
+        c = -1;
+        break;
+      }
+      c = c * keys[j].ngroups + kc;
+    }
+    comb[i] = c;
+  }
+  // Compact the combined codes (sorted, so lexicographic order is kept).
+  const sub = space <= Math.max(DIRECT_MAX, 2 * n) ? directCompact(comb, space) : hashCompact(comb);
+  const keyCodes = keys.map(() => new Int32Array(sub.values.length));
+  for (let gi = 0; gi < sub.values.length; gi++) {
+    let c = sub.values[gi];
+    for (let j = keys.length - 1; j >= 0; j--) {
+      const m = keys[j].ngroups;
+      const kc = c % m;
+      keyCodes[j][gi] = kc < keys[j].uniques.length ? kc : -1;
+      c = (c - kc) / m;
+    }
+  }
+  return { codes: sub.codes, ngroups: sub.values.length, keyCodes };
+}
+
+function directCompact(comb: Float64Array, space: number): { codes: Int32Array; values: Float64Array } {
+  const table = new Int32Array(space);
+  for (let i = 0; i < comb.length; i++) if (comb[i] >= 0) table[comb[i]] = 1;
+  let k = 0;
+  for (let j = 0; j < space; j++) table[j] = table[j] ? k++ : -1;
+  const values = new Float64Array(k);
+  for (let j = 0; j < space; j++) if (table[j] >= 0) values[table[j]] = j;
+  const codes = new Int32Array(comb.length);
+  for (let i = 0; i < comb.length; i++) codes[i] = comb[i] < 0 ? -1 : table[comb[i]];
+  return { codes, values };
+}
+
+function hashCompact(comb: Float64Array): { codes: Int32Array; values: Float64Array } {
+  const r = hashFactorize(fromTyped(float64ToInt64(comb.map((v) => (v < 0 ? 0 : v))), maskOf(comb), 'int64'));
+  const values = r.uniques.toFloat64();
+  return { codes: r.codes, values: Float64Array.from(values) };
+}
+
+function maskOf(comb: Float64Array): Uint8Array | null {
+  let any = false;
+  const bm = new Uint8Array(((comb.length + 63) >> 6) << 3);
+  for (let i = 0; i < comb.length; i++) {
+    if (comb[i] >= 0) bm[i >> 3] |= 1 << (i & 7);
+    else any = true;
+  }
+  return any ? bm : null;
+}
+
+/** Renumbers groups by first appearance (pandas' `sort=False`). */
+function firstSeenOrder(g: { codes: Int32Array; ngroups: number; keyCodes: Int32Array[] }): { codes: Int32Array; ngroups: number; keyCodes: Int32Array[] } {
+  const remap = new Int32Array(g.ngroups).fill(-1);
+  let k = 0;
+  const codes = new Int32Array(g.codes.length);
+  for (let i = 0; i < codes.length; i++) {
+    const c = g.codes[i];
+    if (c < 0) {
+      codes[i] = -1;
+      continue;
+    }
+    if (remap[c] < 0) remap[c] = k++;
+    codes[i] = remap[c];
+  }
+  const keyCodes = g.keyCodes.map((kc) => {
+    const out = new Int32Array(k);
+    for (let c = 0; c < g.ngroups; c++) if (remap[c] >= 0) out[remap[c]] = kc[c];
+    return out;
+  });
+  return { codes, ngroups: k, keyCodes };
+}

@@ -1,0 +1,27 @@
+/**
+ * `filter`: the rows of the groups for which a predicate of the group's sub-frame is true, in their
+ * original order.
+ * @module
+ */
+import type { DataFrame } from '../frame/dataframe.js';
+import type { GroupContext } from './context.js';
+import { rowsOf } from './layout.js';
+
+/**
+ * Rows of the groups where `fn(group)` is true.
+ * @example
+ * filterGroups(ctx, (g) => g.length > 2)
+ */
+export function filterGroups(ctx: GroupContext, fn: (group: DataFrame) => boolean): DataFrame {
+  const rows = ctx.rows();
+  const keep = new Uint8Array(ctx.frame.length);
+  for (let g = 0; g < ctx.groups.ngroups; g++) {
+    const r = rowsOf(rows, g);
+    if (fn(ctx.frame.take(r))) for (let j = 0; j < r.length; j++) keep[r[j]] = 1;
+  }
+  let c = 0;
+  for (let i = 0; i < keep.length; i++) c += keep[i];
+  const idx = new Int32Array(c);
+  for (let i = 0, j = 0; i < keep.length; i++) if (keep[i]) idx[j++] = i;
+  return ctx.frame.take(idx);
+}

@@ -1,0 +1,126 @@
+/**
+ * SeriesGroupBy: one column of a grouped frame (`df.groupby(k).col('v')`). Aggregations give a
+ * Series indexed by the group keys (named as the column); a list of aggregations gives a frame.
+ * @module
+ */
+import { DataFrame } from '../frame/dataframe.js';
+import { Index } from '../frame/label-index.js';
+import { Series } from '../frame/series.js';
+import type { GroupContext } from './context.js';
+import { aggLabel, aggregateFuncs, type AggFunc } from './agg.js';
+import { transformColumn, type TransformFunc } from './transform.js';
+import { cumulativeColumn, type CumOp } from './cumulative.js';
+import { rowsOf } from './layout.js';
+import type { ValueOptions } from '../frame/aggs/state.js';
+
+/** One grouped column (pandas `SeriesGroupBy`). */
+export class SeriesGroupBy {
+  /** The grouping. */
+  readonly ctx: GroupContext;
+  /** The column's name. */
+  readonly name: string;
+
+  /**
+   * @example
+   * new SeriesGroupBy(df.groupby('Sex'), 'Survived').mean()
+   */
+  constructor(ctx: GroupContext, name: string) {
+    this.ctx = ctx;
+    this.name = name;
+  }
+
+  #one(f: AggFunc, opts: ValueOptions = {}): Series {
+    const col = aggregateFuncs(this.ctx, this.name, [f], opts)[0];
+    return new Series(col, { index: this.ctx.resultIndex, name: this.name });
+  }
+
+  /**
+   * One aggregation (a Series) or several (a frame with a column per aggregation).
+   * @example
+   * df.groupby('k').col('v').agg(['mean', 'max'])
+   */
+  agg(spec: AggFunc): Series;
+  agg(spec: readonly AggFunc[]): DataFrame;
+  agg(spec: AggFunc | readonly AggFunc[]): Series | DataFrame {
+    if (!Array.isArray(spec)) return this.#one(spec as AggFunc);
+    const funcs = spec as readonly AggFunc[];
+    const cols = aggregateFuncs(this.ctx, this.name, funcs);
+    const names = funcs.map(aggLabel);
+    return DataFrame.fromColumns(names, cols, this.ctx.resultIndex, new Index(names));
+  }
+
+  /** Mean per group. @example gb.col('Survived').mean() */
+  mean(): Series { return this.#one('mean'); }
+  /** Sum per group. */
+  sum(): Series { return this.#one('sum'); }
+  /** Product per group. */
+  prod(): Series { return this.#one('prod'); }
+  /** Non-missing values per group. */
+  count(): Series { return this.#one('count'); }
+  /** Rows per group (missing values included). */
+  size(): Series { return this.#one('size'); }
+  /** Minimum per group. */
+  min(): Series { return this.#one('min'); }
+  /** Maximum per group. */
+  max(): Series { return this.#one('max'); }
+  /** Sample standard deviation (ddof 1 unless given). */
+  std(opts: { ddof?: number } = {}): Series { return this.#one('std', opts); }
+  /** Sample variance (ddof 1 unless given). */
+  var(opts: { ddof?: number } = {}): Series { return this.#one('var', opts); }
+  /** Median per group. */
+  median(): Series { return this.#one('median'); }
+  /** Quantile per group (linear interpolation). */
+  quantile(q = 0.5): Series { return this.#one('quantile', { q }); }
+  /** First non-missing value per group. */
+  first(): Series { return this.#one('first'); }
+  /** Last non-missing value per group. */
+  last(): Series { return this.#one('last'); }
+  /** Distinct non-missing values per group. */
+  nunique(): Series { return this.#one('nunique'); }
+
+  /**
+   * Same-length result aligned with the frame's rows.
+   * @example
+   * gb.col('no2').transform((s) => s.sub(s.mean()).div(s.std()))
+   */
+  transform(fn: TransformFunc): Series {
+    return new Series(transformColumn(this.ctx, this.name, fn), { index: this.ctx.frame.index, name: this.name });
+  }
+  /**
+   * A function of each group's values; scalar results give a Series indexed by the keys.
+   * @example
+   * gb.col('v').apply((s) => s.max() as number - (s.min() as number))
+   */
+  apply(fn: (values: Series) => number | string | boolean | null): Series {
+    return this.#one(fn);
+  }
+  /**
+   * The rows of groups where `fn` is true, as a Series.
+   * @example
+   * gb.col('v').filter((s) => s.length > 1)
+   */
+  filter(fn: (values: Series) => boolean): Series {
+    const col = this.ctx.frame.column(this.name);
+    const rows = this.ctx.rows();
+    const keep: number[] = [];
+    for (let g = 0; g < this.ctx.groups.ngroups; g++) {
+      const r = rowsOf(rows, g);
+      const s = new Series(col, { index: this.ctx.frame.index, name: this.name }).take(r);
+      if (fn(s)) keep.push(...r);
+    }
+    keep.sort((a, b) => a - b);
+    return new Series(col, { index: this.ctx.frame.index, name: this.name }).take(keep);
+  }
+
+  #cum(op: CumOp): Series {
+    return new Series(cumulativeColumn(this.ctx, this.name, op), { index: this.ctx.frame.index, name: this.name });
+  }
+  /** Cumulative sum within each group. */
+  cumsum(): Series { return this.#cum('cumsum'); }
+  /** Cumulative product within each group. */
+  cumprod(): Series { return this.#cum('cumprod'); }
+  /** Cumulative maximum within each group. */
+  cummax(): Series { return this.#cum('cummax'); }
+  /** Cumulative minimum within each group. */
+  cummin(): Series { return this.#cum('cummin'); }
+}

@@ -1,0 +1,76 @@
+/**
+ * `transform`: a result the same length as the input, aligned with its rows. A registered name is
+ * aggregated once per group and broadcast back through the codes (one gather); a function is called
+ * per group with the group's values as a Series and may return a Series of the group's length or a
+ * scalar (broadcast).
+ * @module
+ */
+import type { Column } from '../frame/column.js';
+import { fromFloat64, fromValues } from '../frame/column-build.js';
+import { take } from '../frame/column-take.js';
+import { DataFrame } from '../frame/dataframe.js';
+import { Series } from '../frame/series.js';
+import { isNumericDtype, type Scalar } from '../frame/dtypes.js';
+import { ValueError } from '../errors.js';
+import { aggregateFuncs } from './agg.js';
+import type { GroupContext } from './context.js';
+import { rowsOf } from './layout.js';
+
+/** What `transform` takes: an aggregation name, or a function of a group's values. */
+export type TransformFunc = string | ((values: Series) => Series | Scalar);
+
+/**
+ * One column transformed group by group (rows whose key is dropped come out missing).
+ * @example
+ * transformColumn(ctx, 'v', 'mean') // each row gets its group's mean
+ */
+export function transformColumn(ctx: GroupContext, name: string, fn: TransformFunc): Column {
+  const { codes } = ctx.groups;
+  if (typeof fn === 'string') return take(aggregateFuncs(ctx, name, [fn])[0], codes);
+  const col = ctx.frame.column(name);
+  const n = col.length;
+  const rows = ctx.rows();
+  let num: Float64Array | null = new Float64Array(n).fill(NaN);
+  let any: Scalar[] | null = null;
+  for (let g = 0; g < ctx.groups.ngroups; g++) {
+    const r = rowsOf(rows, g);
+    const res = fn(new Series(take(col, r), { name, index: ctx.frame.index.take(r) }));
+    if (res instanceof Series) {
+      if (res.length !== r.length) throw new ValueError(`transform: the function returned ${res.length} values for a group of ${r.length} rows (column '${name}')`);
+      if (num !== null && (isNumericDtype(res.dtype) || res.dtype === 'bool')) {
+        const x = res.toFloat64();
+        for (let j = 0; j < r.length; j++) num[r[j]] = x[j];
+        continue;
+      }
+      any = any ?? toScalars(num, n);
+      num = null;
+      for (let j = 0; j < r.length; j++) any[r[j]] = res.column.get(j);
+    } else {
+      if (num !== null && (typeof res === 'number' || res === null)) {
+        const v = res === null ? NaN : res;
+        for (let j = 0; j < r.length; j++) num[r[j]] = v;
+        continue;
+      }
+      any = any ?? toScalars(num, n);
+      num = null;
+      for (let j = 0; j < r.length; j++) any[r[j]] = res;
+    }
+  }
+  return num !== null ? fromFloat64(num) : fromValues(any as Scalar[], undefined, name);
+}
+
+function toScalars(num: Float64Array | null, n: number): Scalar[] {
+  const out = new Array<Scalar>(n).fill(null);
+  if (num) for (let i = 0; i < n; i++) if (num[i] === num[i]) out[i] = num[i];
+  return out;
+}
+
+/**
+ * Every value column transformed; the result keeps the frame's index.
+ * @example
+ * transformFrame(ctx, (s) => s.sub(s.mean()).div(s.std()))
+ */
+export function transformFrame(ctx: GroupContext, fn: TransformFunc): DataFrame {
+  const names = [...ctx.valueNames];
+  return DataFrame.fromColumns(names, names.map((nm) => transformColumn(ctx, nm, fn)), ctx.frame.index);
+}
