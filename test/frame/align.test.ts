@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Series } from '../../src/frame/series.js';
 import { Index, RangeIndex } from '../../src/frame/label-index.js';
 import { MultiIndex } from '../../src/frame/multi-index.js';
-import { alignIndexes, alignSeries } from '../../src/frame/ops/align.js';
+import { alignIndexes, alignSeries, sameLabels } from '../../src/frame/ops/align.js';
 
 describe('alignment', () => {
   it('the same or an equal index is a no-op (fast path)', () => {
@@ -43,5 +43,15 @@ describe('alignment', () => {
   it('comparisons do not align: they require identical labels', () => {
     const a = new Series([1, 2], { index: ['x', 'y'] });
     expect(() => a.gt(new Series([1, 2], { index: ['y', 'x'] }))).toThrow(/identically-labeled/);
+  });
+});
+
+describe('sameLabels', () => {
+  it('compares flat indexes by their buffers, falling back to label equality', () => {
+    expect(sameLabels(new Index([1, 2, 3]), new Index([1, 2, 3]))).toBe(true);
+    expect(sameLabels(new Index([1, 2, 3]), new Index([1, 2, 4]))).toBe(false);
+    expect(sameLabels(new Index(['a', 'b']), new Index(['a', 'c']))).toBe(false);
+    expect(sameLabels(new Index([0, 1, 2]), new RangeIndex(3))).toBe(true);
+    expect(sameLabels(new Index([1, null]), new Index([1, null]))).toBe(true);
   });
 });

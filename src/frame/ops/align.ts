@@ -8,7 +8,7 @@
 import { Column } from '../column.js';
 import { fromValues } from '../column-build.js';
 import { take } from '../column-take.js';
-import { Index, labelKey, type Label } from '../label-index.js';
+import { Index, RangeIndex, labelKey, type Label } from '../label-index.js';
 import { MultiIndex, compareScalars } from '../multi-index.js';
 import type { Scalar } from '../dtypes.js';
 import type { Series } from '../series.js';
@@ -62,7 +62,7 @@ function indexOf(labels: Label[], a: Index, b: Index): Index {
  * alignIndexes(new Index(['b', 'a']), new Index(['a', 'c'])) // index a, b, c; left [1, 0, -1]; right [0, -1, 1]
  */
 export function alignIndexes(a: Index, b: Index): IndexAlignment {
-  if (a === b || a.equals(b)) return { index: a, left: null, right: null };
+  if (a === b || sameLabels(a, b)) return { index: a, left: null, right: null };
   const la = a.toArray();
   const lb = b.toArray();
   const posA = positions(la);
@@ -93,6 +93,34 @@ export function alignIndexes(a: Index, b: Index): IndexAlignment {
     }
   }
   return { index: indexOf(labels, a, b), left: Int32Array.from(left), right: Int32Array.from(right) };
+}
+
+/**
+ * `a.equals(b)` with a typed-array fast path for flat indexes of one dtype (no label boxing).
+ * @example
+ * sameLabels(new Index([1, 2]), new Index([1, 2])) // true
+ */
+export function sameLabels(a: Index, b: Index): boolean {
+  if (a.length !== b.length || a.nlevels !== b.nlevels) return false;
+  if (a.nlevels === 1 && !(a instanceof RangeIndex) && !(b instanceof RangeIndex) && a.dtype === b.dtype &&
+    a.column.validity === null && b.column.validity === null && a.dtype !== 'bool') {
+    const n = a.length;
+    if (a.dtype === 'string') {
+      const sa = a.column.strings();
+      const sb = b.column.strings();
+      for (let i = 0; i < n; i++) if (sa[i] !== sb[i]) return false;
+      return true;
+    }
+    const va = a.column.values;
+    const vb = b.column.values;
+    const bytes = n * va.BYTES_PER_ELEMENT;
+    const words = bytes % 4 === 0 && va.byteOffset % 4 === 0 && vb.byteOffset % 4 === 0;
+    const wa = words ? new Int32Array(va.buffer, va.byteOffset, bytes >> 2) : new Uint8Array(va.buffer, va.byteOffset, bytes);
+    const wb = words ? new Int32Array(vb.buffer, vb.byteOffset, bytes >> 2) : new Uint8Array(vb.buffer, vb.byteOffset, bytes);
+    for (let i = 0; i < wa.length; i++) if (wa[i] !== wb[i]) return false;
+    return true;
+  }
+  return a.equals(b);
 }
 
 function positions(labels: readonly Label[]): Map<string | number | boolean | null, number[]> {
