@@ -1,0 +1,112 @@
+/**
+ * Turning Arrow tables of several record batches (Parquet row groups, IPC batches) into gridframe
+ * frames: numeric and bool chunks are copied once; UTF-8 chunks are joined byte-wise (offsets shifted,
+ * no JS strings); dictionary chunks are unified by their (small) dictionaries and their codes remapped.
+ * @module
+ */
+import * as arrow from 'apache-arrow';
+import { alloc } from '../frame/alloc.js';
+import { bitmapBytes, setBit } from '../frame/bitmap.js';
+import { Column } from '../frame/column.js';
+import { concatColumns, fromCodes, fromVector } from '../frame/column-build.js';
+import { DataFrame } from '../frame/dataframe.js';
+import { parseIndexMeta, splitIndex, INDEX_META_KEY } from './frame-columns.js';
+
+function joinValidity(cols: readonly Column[], n: number): Uint8Array | null {
+  if (!cols.some((c) => c.nullCount > 0)) return null;
+  const out = alloc(Uint8Array, bitmapBytes(n));
+  let off = 0;
+  for (const c of cols) {
+    const vb = c.validBytes();
+    for (let i = 0; i < c.length; i++) if (vb[i]) setBit(out, off + i);
+    off += c.length;
+  }
+  return out;
+}
+
+function concatUtf8(cols: readonly Column[]): Column {
+  const n = cols.reduce((s, c) => s + c.length, 0);
+  const bytes = cols.reduce((s, c) => s + (c.data.valueOffsets as Int32Array)[c.length] - (c.data.valueOffsets as Int32Array)[0], 0);
+  const offsets = alloc(Int32Array, n + 1);
+  const data = alloc(Uint8Array, bytes);
+  let row = 0;
+  let pos = 0;
+  for (const c of cols) {
+    const offs = c.data.valueOffsets as Int32Array;
+    const vals = c.data.values as Uint8Array;
+    const base = offs[0];
+    const len = offs[c.length] - base;
+    data.set(vals.subarray(base, base + len), pos);
+    for (let i = 1; i <= c.length; i++) offsets[row + i] = offs[i] - base + pos;
+    row += c.length;
+    pos += len;
+  }
+  const validity = joinValidity(cols, n);
+  const nullCount = validity ? cols.reduce((s, c) => s + c.nullCount, 0) : 0;
+  return new Column(arrow.makeData({ type: new arrow.Utf8(), length: n, nullCount, nullBitmap: validity ?? undefined, valueOffsets: offsets, data }));
+}
+
+function concatDictionary(cols: readonly Column[]): Column {
+  const n = cols.reduce((s, c) => s + c.length, 0);
+  const map = new Map<string, number>();
+  const dict: string[] = [];
+  const codes = alloc(Int32Array, n);
+  let row = 0;
+  for (const c of cols) {
+    const { codes: cc, dictionary } = c.dictionaryCodes();
+    const remap = dictionary.map((s) => {
+      let k = map.get(s);
+      if (k === undefined) {
+        k = dict.length;
+        map.set(s, k);
+        dict.push(s);
+      }
+      return k;
+    });
+    for (let i = 0; i < c.length; i++) codes[row + i] = cc[i] < 0 ? -1 : remap[cc[i]];
+    row += c.length;
+  }
+  return fromCodes(codes, dict);
+}
+
+/**
+ * One Column from the chunks of an Arrow vector.
+ * @example
+ * columnFromVector(table.getChild('a')!)
+ */
+export function columnFromVector(v: arrow.Vector): Column {
+  const t = v.type;
+  if (v.data.length === 1 || !(arrow.DataType.isUtf8(t) || arrow.DataType.isDictionary(t))) return fromVector(v);
+  const cols = v.data.map((d) => new Column(d));
+  if (arrow.DataType.isUtf8(t)) return concatUtf8(cols);
+  if (arrow.DataType.isDictionary(t) && arrow.DataType.isUtf8(t.dictionary)) return concatDictionary(cols);
+  return concatColumns(cols);
+}
+
+/**
+ * A DataFrame from an Arrow table; columns listed in the schema metadata `gridframe:index` (written by
+ * toParquet/toArrowFile) become the index again.
+ * @example
+ * frameFromArrow(arrow.tableFromIPC(bytes))
+ */
+export function frameFromArrow(table: arrow.Table): DataFrame {
+  const names = table.schema.fields.map((f) => f.name);
+  const cols = names.map((_, i) => columnFromVector(table.getChildAt(i) as arrow.Vector));
+  const parts = splitIndex(names, cols, parseIndexMeta(table.schema.metadata.get(INDEX_META_KEY)));
+  return DataFrame.fromColumns(parts.names, parts.cols, parts.index);
+}
+
+/**
+ * An Arrow table of the given columns with the index names in its metadata.
+ * @example
+ * arrowTable(['a'], [col], [])
+ */
+export function arrowTable(names: readonly string[], cols: readonly Column[], indexNames: readonly string[]): arrow.Table {
+  const fields = names.map((nm, i) => new arrow.Field(nm, cols[i].data.type, true));
+  const meta = new Map<string, string>();
+  if (indexNames.length) meta.set(INDEX_META_KEY, JSON.stringify(indexNames));
+  const schema = new arrow.Schema(fields, meta);
+  const n = cols.length ? cols[0].length : 0;
+  const struct = arrow.makeData({ type: new arrow.Struct(fields), length: n, nullCount: 0, children: cols.map((c) => c.data) });
+  return new arrow.Table(schema, [new arrow.RecordBatch(schema, struct)]);
+}

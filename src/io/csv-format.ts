@@ -1,0 +1,127 @@
+/**
+ * Formatting columns as CSV text: floats in shortest round-trip form (JS `String(x)`, which reads back
+ * bit-identical, with '.0' kept on integral floats so they read back as floats), -0 as '-0.0',
+ * ±Infinity as inf/-inf, datetimes as ISO 8601 ('YYYY-MM-DD HH:MM:SS[.fff]', as pandas writes them),
+ * bools as True/False, nulls as `naRep`. Strings are quoted only when they must be.
+ * @module
+ */
+import type { Column } from '../frame/column.js';
+import { int64ToFloat64 } from '../frame/dtypes.js';
+
+/** Quotes a field when it holds the separator, a quote, a newline, or leading/trailing space. */
+export function quoteField(s: string, sep: string): string {
+  if (s.includes(sep) || s.includes('"') || s.includes('\n') || s.includes('\r')) return `"${s.replaceAll('"', '""')}"`;
+  return s;
+}
+
+/** A float in shortest round-trip form that reads back as a float. */
+export function formatFloat(v: number): string {
+  if (v !== v) return '';
+  if (v === Infinity) return 'inf';
+  if (v === -Infinity) return '-inf';
+  if (v === 0) return Object.is(v, -0) ? '-0.0' : '0.0';
+  const s = String(v);
+  return Number.isInteger(v) && !s.includes('e') ? s + '.0' : s;
+}
+
+function pad2(v: number): string {
+  return v < 10 ? '0' + v : String(v);
+}
+
+/** Civil date (y, m, d) of a day count since 1970-01-01 (Howard Hinnant's civil_from_days). */
+function civil(days: number): [number, number, number] {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
+}
+
+/** 'YYYY-MM-DD' of a day count. */
+export function formatDay(days: number): string {
+  const [y, m, d] = civil(days);
+  const ys = y >= 0 && y < 10000 ? String(y).padStart(4, '0') : String(y);
+  return `${ys}-${pad2(m)}-${pad2(d)}`;
+}
+
+/** Formats each row of a column (null -> naRep). */
+export function formatColumn(col: Column, sep: string, naRep: string): string[] {
+  const n = col.length;
+  const out = new Array<string>(n);
+  const valid = col.validity;
+  const isValid = (i: number): boolean => valid === null || ((valid[i >> 3] >> (i & 7)) & 1) === 1;
+  switch (col.dtype) {
+    case 'string': {
+      if (col.isDictionary) {
+        const { codes, dictionary } = col.dictionaryCodes();
+        const dict = dictionary.map((s) => quoteField(s, sep));
+        for (let i = 0; i < n; i++) out[i] = codes[i] < 0 ? naRep : dict[codes[i]];
+      } else {
+        const strs = col.strings();
+        for (let i = 0; i < n; i++) {
+          const s = strs[i];
+          out[i] = s === null ? naRep : quoteField(s, sep);
+        }
+      }
+      return out;
+    }
+    case 'bool': {
+      const b = col.boolBytes();
+      for (let i = 0; i < n; i++) out[i] = isValid(i) ? (b[i] ? 'True' : 'False') : naRep;
+      return out;
+    }
+    case 'float32': case 'float64': {
+      const v = col.values as Float64Array;
+      for (let i = 0; i < n; i++) out[i] = isValid(i) && v[i] === v[i] ? formatFloat(v[i]) : naRep;
+      return out;
+    }
+    case 'int64': case 'uint64': {
+      const big = col.values as BigInt64Array;
+      const f = int64ToFloat64(big);
+      for (let i = 0; i < n; i++) {
+        if (!isValid(i)) out[i] = naRep;
+        else out[i] = Math.abs(f[i]) <= Number.MAX_SAFE_INTEGER ? String(f[i]) : String(big[i]);
+      }
+      return out;
+    }
+    case 'date': case 'datetime': {
+      const ms = col.toFloat64();
+      let lastDay = NaN;
+      let dayStr = '';
+      for (let i = 0; i < n; i++) {
+        const t = ms[i];
+        if (t !== t) {
+          out[i] = naRep;
+          continue;
+        }
+        const day = Math.floor(t / 86400000);
+        if (day !== lastDay) {
+          lastDay = day;
+          dayStr = formatDay(day);
+        }
+        if (col.dtype === 'date') {
+          out[i] = dayStr;
+          continue;
+        }
+        const rem = t - day * 86400000;
+        const h = Math.floor(rem / 3600000);
+        const mi = Math.floor((rem % 3600000) / 60000);
+        const s = Math.floor((rem % 60000) / 1000);
+        const msr = Math.round(rem % 1000);
+        let str = `${dayStr} ${pad2(h)}:${pad2(mi)}:${pad2(s)}`;
+        if (msr) str += '.' + String(msr).padStart(3, '0');
+        out[i] = str;
+      }
+      return out;
+    }
+    default: {
+      const v = col.values as Int32Array;
+      for (let i = 0; i < n; i++) out[i] = isValid(i) ? String(v[i]) : naRep;
+      return out;
+    }
+  }
+}
