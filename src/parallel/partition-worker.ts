@@ -32,13 +32,18 @@ export type Step =
 /** What a partition task returns after the steps. */
 export type Tail =
   | { kind: 'collect' }
-  | { kind: 'groupby'; keys: string[]; aggs: Array<[string, string]> }
+  | { kind: 'factorize'; keys: string[]; values: string[] }
   | { kind: 'apply'; task: TaskRef };
 
-/** Partial aggregation of one partition: key values of each local group and one state per aggregation. */
-export interface PartialGroups {
+/**
+ * Phase 1 of a partitioned groupby: the key values of each local group (first-appearance order),
+ * each row's local group code (on shared memory, so it goes back and forth without copies), and,
+ * when steps changed the partition, the value columns the aggregations need.
+ */
+export interface LocalKeys {
   keys: Column[];
-  states: AggState[];
+  codes: Int32Array;
+  frame: DataFrame | null;
 }
 
 function isRef(x: unknown): x is TaskRef {
@@ -84,18 +89,37 @@ async function runStep(df: DataFrame, s: Step): Promise<DataFrame> {
   return df.assign(add);
 }
 
-function partialGroupby(df: DataFrame, keys: readonly string[], aggs: ReadonlyArray<[string, string]>): PartialGroups {
+function factorizePartition(df: DataFrame, keys: readonly string[], values: readonly string[], changed: boolean): LocalKeys {
   const keyCols = keys.map((k) => df.column(k));
   const g = localGroups(keyCols);
-  const states = aggs.map(([col, name]) => {
+  const codes = new Int32Array(new SharedArrayBuffer(Math.max(1, g.codes.length) * 4), 0, g.codes.length);
+  codes.set(g.codes);
+  return { keys: keyCols.map((c) => take(c, g.firstRow)), codes, frame: changed ? df.select(values) : null };
+}
+
+/**
+ * Phase 2 of a partitioned groupby: rows' local codes become global group ids through `map`
+ * (local group -> global group, computed on the main thread from all partitions' keys), then every
+ * aggregation folds the partition into a state over all `G` global groups; the main thread merges
+ * these states with the registry's `merge`.
+ * @example
+ * aggregatePartition(part, codes, map, G, [['v', 'mean']])
+ */
+export function aggregatePartition(df: DataFrame, codes: Int32Array, map: Int32Array, G: number, aggs: ReadonlyArray<[string, string]>): AggState[] {
+  const n = codes.length;
+  const global = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = codes[i];
+    global[i] = c < 0 ? -1 : map[c];
+  }
+  return aggs.map(([col, name]) => {
     const agg = getAggregation(name);
     const column = df.column(col);
     checkInput(agg, column, col);
-    const st = agg.init(g.ngroups);
-    agg.update(st, column, g.codes, g.ngroups);
+    const st = agg.init(G);
+    agg.update(st, column, global, G);
     return st;
   });
-  return { keys: keyCols.map((c) => take(c, g.firstRow)), states };
 }
 
 function applyRows(df: DataFrame, fn: (row: Record<string, Scalar>) => unknown): Series {
@@ -116,11 +140,11 @@ function applyRows(df: DataFrame, fn: (row: Record<string, Scalar>) => unknown):
  * @example
  * await runPartition(part, [{ op: 'filter', pred: { col: 'v', op: 'gt', value: 0 } }], { kind: 'collect' })
  */
-export async function runPartition(df: DataFrame, steps: readonly Step[], tail: Tail): Promise<DataFrame | PartialGroups | Series> {
+export async function runPartition(df: DataFrame, steps: readonly Step[], tail: Tail): Promise<DataFrame | LocalKeys | Series> {
   let cur = df;
   for (const s of steps) cur = await runStep(cur, s);
   if (tail.kind === 'collect') return cur;
-  if (tail.kind === 'groupby') return partialGroupby(cur, tail.keys, tail.aggs);
+  if (tail.kind === 'factorize') return factorizePartition(cur, tail.keys, tail.values, steps.length > 0);
   const mod = (await import(tail.task.url)) as Record<string, unknown>;
   const fn = mod[tail.task.name];
   if (typeof fn !== 'function') throw new TaskDefinitionError(`Module ${tail.task.url} has no exported function '${tail.task.name}'`);

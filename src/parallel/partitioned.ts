@@ -21,8 +21,9 @@ import { AbortError } from './errors.js';
 import { howToWriteTask, resolveTask } from './task.js';
 import { runInWorker } from './pool.js';
 import { isColumnExpr, isPredicate, type ColumnExpr, type Predicate } from './exprs.js';
-import { mergePartials, type AggPlan } from './groupby-merge.js';
-import type { PartialGroups, Step, Tail, TaskRef } from './partition-worker.js';
+import { globalGroups, mergeStates, type AggPlan } from './groupby-merge.js';
+import type { AggState } from '../frame/aggs/registry.js';
+import type { LocalKeys, Step, Tail, TaskRef } from './partition-worker.js';
 import type { ModuleTask } from './task.js';
 
 /** Options of the running verbs. */
@@ -126,8 +127,14 @@ export class PartitionedFrame {
   }
 
   /** Runs every partition with a tail, in parallel, results in partition order. */
-  async run(tail: Tail, opts: PartitionRunOptions = {}): Promise<unknown[]> {
+  run(tail: Tail, opts: PartitionRunOptions = {}): Promise<unknown[]> {
     const task = { kind: 'builtin' as const, op: 'partition', label: 'partition' };
+    return this.runEach((i, signal) => runInWorker(task, [this.partitions[i], this.steps, tail], { signal }), opts);
+  }
+
+  /** Runs `job(i)` for every partition at once; cancels the others at the first failure or abort. */
+  async runEach(job: (i: number, signal: AbortSignal) => Promise<unknown>, opts: PartitionRunOptions = {}): Promise<unknown[]> {
+    if (opts.signal?.aborted) throw new AbortError('The partitioned computation was aborted before it started');
     const ctl = new AbortController();
     const onAbort = (): void => ctl.abort();
     opts.signal?.addEventListener('abort', onAbort, { once: true });
@@ -135,8 +142,8 @@ export class PartitionedFrame {
     const total = this.partitions.length;
     try {
       return await Promise.all(
-        this.partitions.map(async (p) => {
-          const r = await runInWorker(task, [p, this.steps, tail], { signal: ctl.signal });
+        this.partitions.map(async (_, i) => {
+          const r = await job(i, ctl.signal);
           opts.onProgress?.({ done: ++done, total });
           return r;
         }),
@@ -177,9 +184,19 @@ export class PartitionedGroupBy {
     const plan = aggPlan(spec, valueCols, this.#keys);
     const keys = this.#keys;
     const pf = this.#pf;
+    const values = [...new Set(plan.aggs.map(([c]) => c))];
     return new PendingFrame(async (opts) => {
-      const partials = (await pf.run({ kind: 'groupby', keys, aggs: plan.aggs }, opts)) as PartialGroups[];
-      return mergePartials(partials, keys, plan);
+      const total = pf.npartitions * 2;
+      let done = 0;
+      const progress = { ...opts, onProgress: opts.onProgress ? () => opts.onProgress?.({ done: ++done, total }) : undefined };
+      const local = (await pf.run({ kind: 'factorize', keys, values }, progress)) as LocalKeys[];
+      const groups = globalGroups(local.map((l) => l.keys), keys);
+      const task = { kind: 'builtin' as const, op: 'aggregate', label: 'aggregate' };
+      const states = (await pf.runEach(
+        (i, signal) => runInWorker(task, [local[i].frame ?? pf.partitions[i], local[i].codes, groups.maps[i], groups.G, plan.aggs], { signal }),
+        progress,
+      )) as AggState[][];
+      return mergeStates(states, groups, plan);
     });
   }
 }

@@ -99,6 +99,18 @@ describe('delayed / compute', () => {
     await expect(compute(delayed(t('nope'))(1))).rejects.toThrow(/has no exported function 'nope'.*inc/);
   });
 
+  it('shares SharedArrayBuffer memory with workers and moves results back', async () => {
+    const shared = new Float64Array(new SharedArrayBuffer(8 * 100_000));
+    expect(await compute(delayed(t('fillWith'))(shared, 3))).toEqual([true]);
+    expect(shared[99_999]).toBe(3); // the worker wrote into our memory: no copy either way
+    const plain = new Float64Array(100_000);
+    expect(await compute(delayed(t('fillWith'))(plain, 3))).toEqual([true]); // copied once into shared memory
+    expect(plain[0]).toBe(0); // ... so the caller's own buffer is untouched
+    const [h] = (await compute(delayed(t('halves'))(100_000))) as [Float64Array];
+    expect(h.length).toBe(100_000);
+    expect(h[99_999]).toBe(49_999.5); // the worker's buffer was transferred
+  });
+
   it('renders the graph as Mermaid and DOT', () => {
     const a = double(1);
     const g = add(a, add(a, 2));
