@@ -39,16 +39,17 @@ export function formatFloats(values: readonly number[]): string[] {
   const finite = values.filter((v) => Number.isFinite(v));
   const special = (v: number): string | null => (Number.isNaN(v) ? 'NaN' : v === Infinity ? 'inf' : v === -Infinity ? '-inf' : null);
   const fixed = finite.map((v) => v.toFixed(PRECISION));
-  const maxLen = fixed.reduce((m, s) => Math.max(m, s.length), 0);
+  // Trim trailing zeros while every value ends with one, keeping one decimal.
+  let trim = 0;
+  const canTrim = (k: number): boolean => fixed.every((s) => s[s.length - 1 - k] === '0' && s[s.length - 2 - k] !== '.');
+  while (trim < PRECISION - 1 && fixed.length > 0 && canTrim(trim)) trim++;
+  // pandas measures the trimmed text with its sign slot (a space for non-negative values).
+  const maxLen = fixed.reduce((m, s) => Math.max(m, s.length - trim + (s.startsWith('-') ? 0 : 1)), 0);
   const large = finite.some((v) => Math.abs(v) > 1e6);
   const small = finite.some((v) => v !== 0 && Math.abs(v) < 10 ** -PRECISION);
   if (small || (large && maxLen > PRECISION + 6)) {
     return values.map((v) => special(v) ?? exp2(v.toExponential(PRECISION)));
   }
-  // Trim trailing zeros while every value ends with one, keeping one decimal.
-  let trim = 0;
-  const canTrim = (k: number): boolean => fixed.every((s) => s[s.length - 1 - k] === '0' && s[s.length - 2 - k] !== '.');
-  while (trim < PRECISION - 1 && fixed.length > 0 && canTrim(trim)) trim++;
   return values.map((v) => {
     const sp = special(v);
     if (sp !== null) return sp;

@@ -9,7 +9,7 @@ import { Index, type Label } from '../label-index.js';
 import type { Column } from '../column.js';
 import { fromValues } from '../column-build.js';
 import { take } from '../column-take.js';
-import type { Scalar } from '../dtypes.js';
+import { isNumericDtype, type Scalar } from '../dtypes.js';
 import { ValueError } from '../../errors.js';
 import { frameOf } from './frame-select.js';
 
@@ -21,6 +21,13 @@ export interface ApplyOptions {
 
 /** What `fn` receives: a column Series (axis 0), a row object (axis 1), or an array with `raw: true`. */
 export type ApplyInput = Series | Scalar[] | Record<string, Scalar>;
+
+/** A column's values for `fn`: missing numbers as NaN (so arithmetic on them stays NaN, as in pandas), other missing values null. */
+function plainValues(c: Column): Scalar[] {
+  const out = c.toArray();
+  if (isNumericDtype(c.dtype)) for (let i = 0; i < out.length; i++) if (out[i] === null) out[i] = NaN;
+  return out;
+}
 
 /** Labels as column names (the names of a frame are strings). */
 function nameOf(l: Label): string {
@@ -52,7 +59,8 @@ function collect(df: DataFrame, results: (Scalar | Series)[], outer: Index, resu
 /**
  * Applies `fn` per column (`axis: 0`, fn gets a Series, or a plain array with `raw`) or per row
  * (`axis: 1`, fn gets a `{ column: value }` object, or an array of the row's values with `raw`).
- * Scalar results make a Series (indexed by column names for axis 0, by the row index for axis 1);
+ * Missing values of numeric columns reach `fn` as NaN (so `r.a + 1` stays NaN, as in pandas), other
+ * missing values as null. Scalar results make a Series (indexed by column names for axis 0, by the row index for axis 1);
  * Series results make a DataFrame. Result values infer their dtype as the constructor does.
  * @example
  * applyFrame(df, (s) => (s as Series).max(), { axis: 0 })
@@ -65,11 +73,11 @@ export function applyFrame(df: DataFrame, fn: (v: ApplyInput) => Scalar | Series
   if (axis === 0) {
     const results = names.map((n) => {
       const s = df.col(n);
-      return fn(opts.raw ? s.toArray() : s);
+      return fn(opts.raw ? plainValues(s.column) : s);
     });
     return collect(df, results, new Index(names), true);
   }
-  const values = df.columnList.map((c) => c.toArray());
+  const values = df.columnList.map(plainValues);
   const n = df.length;
   const results = new Array<Scalar | Series>(n);
   for (let i = 0; i < n; i++) {
