@@ -1,0 +1,70 @@
+/**
+ * `cdist`: pairwise distances between the rows of two matrices, scipy.spatial.distance.cdist's
+ * metrics and results. The CPU path runs float64 kernels (kernels.ts picks direct or Gram form);
+ * `device: 'gpu' | 'auto'` may run WGSL shaders through WebGPU and returns a Promise.
+ * @module
+ */
+import { KernelArray, toMat, type Mat, type MatrixInput } from '../array.js';
+import { ValueError } from '../../errors.js';
+import { kernelFor, checkMetric } from './kernels.js';
+import type { Metric } from './types.js';
+import { alloc } from '../../frame/alloc.js';
+
+/** Options of `cdist` / `pdist`. */
+export interface CdistOptions {
+  /** scipy's metric name; default 'euclidean'. */
+  metric?: Metric;
+  /** Order of the Minkowski distance (default 2). */
+  p?: number;
+  /** 'cpu' (default, synchronous), 'gpu' (WebGPU, float32) or 'auto' (GPU for large problems on a hardware adapter). */
+  device?: 'cpu' | 'gpu' | 'auto';
+}
+
+/** Validated inputs of a distance computation. */
+export interface DistanceProblem {
+  X: Mat;
+  Y: Mat;
+  metric: Metric;
+  p: number;
+}
+
+/** Converts and checks X, Y and the options (shared by the CPU and GPU paths). */
+export function prepare(X: MatrixInput, Y: MatrixInput, opts: CdistOptions): DistanceProblem {
+  const metric = checkMetric(opts.metric ?? 'euclidean');
+  const p = opts.p ?? 2;
+  if (metric === 'minkowski' && !(p > 0)) throw new ValueError(`minkowski p must be > 0, got ${p}`);
+  const A = toMat(X, 'X');
+  const B = toMat(Y, 'Y');
+  if (A.rows === 0 || B.rows === 0) throw new ValueError(`cdist needs at least one row in X and Y; got X with ${A.rows} rows and Y with ${B.rows}`);
+  if (A.cols === 0) throw new ValueError('cdist: X has no columns (features)');
+  if (A.cols !== B.cols) throw new ValueError(`cdist: X has ${A.cols} features (columns) but Y has ${B.cols}; both need the same number`);
+  return { X: A, Y: B, metric, p };
+}
+
+/** Runs a prepared problem on the CPU (single thread). */
+export function cdistCpu(pr: DistanceProblem): KernelArray {
+  const { X, Y } = pr;
+  const out = alloc(Float64Array, X.rows * Y.rows);
+  const k = kernelFor(pr.metric, pr.p, X, Y);
+  k(X.data, Y.data, X.cols, Y.rows, out, 0, X.rows);
+  return new KernelArray(out, [X.rows, Y.rows], 'cpu');
+}
+
+/**
+ * Distances between each row of X and each row of Y (scipy `cdist`): a float64 [m, n] result with
+ * `device` telling where it ran. Inputs: a DataFrame of numeric columns, `number[][]`, or a 2-D
+ * array with a shape. NaN propagates as in scipy.
+ * @example
+ * const d = cdist([[0, 0], [1, 1]], [[3, 4]], { metric: 'euclidean' });
+ * d.toArray(); // [[5], [3.605551275463989]]
+ * const g = await cdist(X, Y, { device: 'gpu' }); // g.device === 'gpu' when an adapter exists
+ */
+export function cdist(X: MatrixInput, Y: MatrixInput, opts?: CdistOptions & { device?: 'cpu' }): KernelArray;
+export function cdist(X: MatrixInput, Y: MatrixInput, opts: CdistOptions & { device: 'gpu' | 'auto' }): Promise<KernelArray>;
+export function cdist(X: MatrixInput, Y: MatrixInput, opts: CdistOptions = {}): KernelArray | Promise<KernelArray> {
+  const device = opts.device ?? 'cpu';
+  if (device !== 'cpu' && device !== 'gpu' && device !== 'auto') throw new ValueError(`device must be 'cpu', 'gpu' or 'auto', got '${String(device)}'`);
+  const pr = prepare(X, Y, opts);
+  if (device === 'cpu') return cdistCpu(pr);
+  return import('../gpu/cdist-gpu.js').then((m) => m.cdistDevice(pr, device));
+}
