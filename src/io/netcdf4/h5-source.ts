@@ -1,0 +1,119 @@
+/**
+ * A lazily read HDF5 dataset: dtype from h5wasm metadata, hyperslab reads that open the file,
+ * read one contiguous block per dimension (strided HDF5 selections are slow in h5wasm), and close it.
+ * @module
+ */
+import { ParseError } from '../../errors.js';
+import { NDArray } from '../../nd/ndarray.js';
+import type { NDType, TypedArray } from '../../nd/dtype.js';
+import type { ArraySource, Range } from '../../nd/lazy.js';
+import type { AttrValue, Attrs } from '../../nd/variable.js';
+import { h5call, cachedFile, type H5 } from './h5.js';
+
+/** What h5wasm reports about a dataset's type. */
+interface H5Meta {
+  type: number;
+  size: number;
+  signed: boolean;
+  vlen?: boolean;
+}
+
+/**
+ * The NDType of an h5wasm dataset (integers, floats, strings); others are a ParseError.
+ * @example
+ * dtypeFromMeta({ type: 1, size: 4, signed: false }) // 'float32'
+ */
+export function dtypeFromMeta(m: H5Meta, where: string): NDType {
+  if (m.type === 1) {
+    if (m.size === 4) return 'float32';
+    if (m.size === 8) return 'float64';
+  } else if (m.type === 0) {
+    const bits = m.size * 8;
+    if ([8, 16, 32, 64].includes(bits)) return `${m.signed ? 'int' : 'uint'}${bits}` as NDType;
+  } else if (m.type === 3) return 'string';
+  throw new ParseError(`${where}: unsupported HDF5 data type (class ${m.type}, ${m.size} bytes)`);
+}
+
+/**
+ * Converts an h5wasm attribute value to an attribute (one-element arrays become scalars).
+ * @example
+ * attrValue(new Float32Array([1e20])) // 1e20 as a number
+ */
+export function attrValue(v: unknown): AttrValue | undefined {
+  if (v === null || v === undefined) return undefined;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (typeof v === 'bigint') return Number.isSafeInteger(Number(v)) ? Number(v) : v;
+  if (ArrayBuffer.isView(v)) {
+    const t = v as TypedArray;
+    if (t.length === 1) return attrValue(t[0]);
+    return t;
+  }
+  if (Array.isArray(v)) {
+    if (v.every((x) => typeof x === 'string')) return v.length === 1 ? (v[0] as string) : (v as string[]);
+    if (v.every((x) => typeof x === 'number')) return v.length === 1 ? (v[0] as number) : (v as number[]);
+  }
+  return undefined;
+}
+
+/** Attributes HDF5/netCDF use internally, hidden from users. */
+export const INTERNAL_ATTRS = new Set(['CLASS', 'NAME', 'REFERENCE_LIST', 'DIMENSION_LIST', '_Netcdf4Dimid', '_Netcdf4Coordinates', '_nc3_strict', '_NCProperties', '_SuperblockVersion', '_IsNetcdf4']);
+
+/** Reads the user-visible attributes of an h5wasm object. */
+export function readAttrs(obj: { attrs: Record<string, { value: unknown }> }): Attrs {
+  const out: Attrs = {};
+  for (const [k, a] of Object.entries(obj.attrs)) {
+    if (INTERNAL_ATTRS.has(k)) continue;
+    let v: unknown;
+    try { v = a.value; } catch { continue; }
+    const av = attrValue(v);
+    if (av !== undefined) out[k] = av;
+  }
+  return out;
+}
+
+/** Converts what h5wasm `slice`/`value` returned into an NDArray of `shape`. */
+export function toArray(v: unknown, shape: readonly number[], dtype: NDType, where: string): NDArray {
+  if (dtype === 'string') {
+    const arr = Array.isArray(v) ? v.map(String) : [String(v)];
+    return new NDArray(arr, shape, { dtype: 'string' });
+  }
+  if (ArrayBuffer.isView(v)) return new NDArray(v as TypedArray, shape, { dtype });
+  if (typeof v === 'number' || typeof v === 'bigint') {
+    const a = dtype === 'int64' ? BigInt64Array.of(BigInt(v)) : dtype === 'uint64' ? BigUint64Array.of(BigInt(v)) : Float64Array.of(Number(v));
+    return dtype === 'int64' || dtype === 'uint64' ? new NDArray(a, shape, { dtype }) : new NDArray(a, shape).astype(dtype);
+  }
+  throw new ParseError(`${where}: unexpected value returned by HDF5`);
+}
+
+/** A dataset in an HDF5 file, read on demand. */
+export class H5Source implements ArraySource {
+  readonly shape: readonly number[];
+  readonly dtype: NDType;
+
+  /**
+   * @example
+   * new H5Source(h5, 'tas1840.nc', '/tas', [12, 160, 320], 'float32')
+   */
+  constructor(readonly h5: H5, readonly file: string, readonly path: string, shape: readonly number[], dtype: NDType) {
+    this.shape = shape;
+    this.dtype = dtype;
+  }
+
+  read(ranges: readonly Range[]): NDArray {
+    const where = `${this.file}:${this.path}`;
+    const f = cachedFile(this.h5, this.file);
+    {
+      const ds = f.get(this.path);
+      if (!(ds instanceof this.h5.Dataset)) throw new ParseError(`${where} is not a dataset`);
+      const counts = ranges.map((r) => r.count);
+      if (this.shape.length === 0) return toArray(h5call(this.file, `reading ${this.path}`, () => ds.value), [], this.dtype, where);
+      if (counts.some((c) => c === 0)) return NDArray.full(counts, 0, this.dtype === 'string' ? 'float64' : this.dtype);
+      const span = ranges.map((r) => (r.count - 1) * r.step + 1);
+      const sel = ranges.map((r, i) => [r.start, r.start + span[i]] as [number, number]);
+      const raw = h5call(this.file, `reading ${this.path}`, () => ds.slice(sel));
+      const block = toArray(raw, span, this.dtype, where);
+      if (ranges.every((r) => r.step === 1)) return block;
+      return block.slice(ranges.map((r) => ({ step: r.step }))).contiguous();
+    }
+  }
+}

@@ -1,0 +1,118 @@
+/**
+ * NetCDF4 (HDF5) reading into a Dataset: metadata (dims from dimension scales, attributes, CF decoding
+ * plans) eagerly, coordinate variables eagerly, data variables lazily (hyperslab reads on `values`/`load`).
+ * NetCDF-3 files are handed to our CDF reader.
+ * @module
+ */
+import path from 'node:path';
+import { KeyError } from '../../errors.js';
+import { Dataset } from '../../nd/dataset.js';
+import { Variable, type Attrs } from '../../nd/variable.js';
+import { LazyArray } from '../../nd/lazy.js';
+import type { Coords } from '../../nd/coords.js';
+import { planDecode } from '../cf/decode.js';
+import { loadH5, sniffArrayFile, h5call, cachedFile, evictFile, type H5, type H5File } from './h5.js';
+import { H5Source, dtypeFromMeta, readAttrs } from './h5-source.js';
+import { readNetcdf3 } from '../netcdf3/read.js';
+
+/** Options of openDataset/loadDataset. */
+export interface OpenOptions {
+  /** CF decoding of `_FillValue`/`missing_value`/`scale_factor`/`add_offset` (default true). */
+  maskAndScale?: boolean;
+  /** Decode `"<unit> since <date>"` times (default true). */
+  decodeTimes?: boolean;
+  /** HDF5 group to read (default the root). */
+  group?: string;
+  /** Passed to `da.chunk` by callers that want chunked arrays (reserved for the parallel engine). */
+  chunks?: Readonly<Record<string, number>>;
+}
+
+const PHANTOM = 'This is a netCDF dimension but not a netCDF variable';
+
+interface RawVar {
+  name: string;
+  dims: string[];
+  shape: number[];
+  source: H5Source;
+  attrs: Attrs;
+  isDimOnly: boolean;
+}
+
+function scanGroup(h5: H5, f: H5File, file: string, group: string): RawVar[] {
+  const g = group === '/' ? f : f.get(group);
+  if (!(g instanceof h5.Group)) throw new KeyError(`${file} has no group '${group}'`);
+  const out: RawVar[] = [];
+  const phony = new Map<number, string>();
+  for (const name of g.keys()) {
+    const obj = g.get(name);
+    if (!(obj instanceof h5.Dataset)) continue;
+    const full = group === '/' ? `/${name}` : `${group}/${name}`;
+    const shape = obj.shape ?? [];
+    const dtype = dtypeFromMeta(obj.metadata, `${file}:${full}`);
+    const attrNames = Object.keys(obj.attrs);
+    const isScale = attrNames.includes('CLASS') && String(obj.attrs.CLASS.value) === 'DIMENSION_SCALE';
+    const scaleName = isScale ? String(obj.attrs.NAME?.value ?? '') : '';
+    const dims = shape.map((n, i) => {
+      let scales: string[] = [];
+      try { scales = obj.get_attached_scales(i); } catch { scales = []; }
+      if (scales.length) return path.posix.basename(scales[0]);
+      if (isScale && shape.length === 1) return name;
+      if (!phony.has(n)) phony.set(n, `phony_dim_${phony.size}`);
+      return phony.get(n) as string;
+    });
+    out.push({ name, dims, shape, source: new H5Source(h5, file, full, shape, dtype), attrs: readAttrs(obj), isDimOnly: isScale && scaleName.startsWith(PHANTOM) });
+  }
+  return out;
+}
+
+/**
+ * Opens a NetCDF4/HDF5 (or NetCDF-3) file: coordinates are read now, data variables when used.
+ * @example
+ * const ds = await openDataset('tas1840.nc');
+ * const tas = ds.get('tas').isel({ time: 0 }).values; // reads one 160 x 320 slab
+ */
+export async function openDataset(file: string, opts: OpenOptions = {}): Promise<Dataset> {
+  const kind = sniffArrayFile(file);
+  if (kind !== 'hdf5') return readNetcdf3(file, opts);
+  const h5 = await loadH5();
+  const f = cachedFile(h5, file);
+  const raws = h5call(file, 'reading metadata', () => scanGroup(h5, f, file, opts.group ?? '/'));
+  const g = (opts.group ?? '/') === '/' ? f : f.get(opts.group ?? '/');
+  const globalAttrs = g instanceof h5.Group ? readAttrs(g) : {};
+  const ds = assemble(raws, globalAttrs, opts);
+  return Dataset.fromParts(ds.variables, ds.coords, ds.attrs, () => evictFile(file));
+}
+
+function assemble(raws: RawVar[], globalAttrs: Attrs, opts: OpenOptions): Dataset {
+  const coordNames = new Set<string>();
+  for (const r of raws) {
+    if (r.isDimOnly) continue;
+    if (r.dims.length === 1 && r.dims[0] === r.name) coordNames.add(r.name);
+    const c = r.attrs.coordinates;
+    if (typeof c === 'string') for (const n of c.trim().split(/\s+/)) coordNames.add(n);
+  }
+  const vars: Record<string, Variable> = {};
+  const coords: Coords = {};
+  for (const r of raws) {
+    if (r.isDimOnly) continue;
+    const attrs = { ...r.attrs };
+    if (typeof attrs.coordinates === 'string' && attrs.coordinates.split(/\s+/).every((n) => raws.some((x) => x.name === n))) delete attrs.coordinates;
+    const plan = planDecode(r.source.dtype, attrs, opts);
+    const lazy = new LazyArray(r.source, plan.decode, plan.dtype);
+    const isCoord = coordNames.has(r.name);
+    const v = new Variable(r.dims, lazy, plan.attrs, { ...plan.encoding, source: r.source.file });
+    if (isCoord) coords[r.name] = v.load();
+    else vars[r.name] = v;
+  }
+  return Dataset.fromParts(vars, coords, globalAttrs);
+}
+
+/**
+ * Opens a file and reads every variable into memory.
+ * @example
+ * const ds = await loadDataset('ds1.nc');
+ */
+export async function loadDataset(file: string, opts: OpenOptions = {}): Promise<Dataset> {
+  return (await openDataset(file, opts)).load();
+}
+

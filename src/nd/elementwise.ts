@@ -1,0 +1,85 @@
+/**
+ * Elementwise binary arithmetic and comparisons with numpy broadcasting.
+ * @module
+ */
+import { TypeError_ } from '../errors.js';
+import { NDArray, type Operand } from './ndarray.js';
+import { ctorOf, isBig, resultType } from './dtype.js';
+import { broadcastShapes, broadcastView } from './view.js';
+import { cStrides, forEachRow, sizeOf } from './strided.js';
+
+/** Binary arithmetic operators. */
+export type BinaryOp = 'add' | 'sub' | 'mul' | 'div' | 'pow' | 'mod' | 'floordiv' | 'minimum' | 'maximum';
+/** Comparison operators. */
+export type CompareOp = 'gt' | 'ge' | 'lt' | 'le' | 'eq' | 'ne';
+
+type Num = Float64Array;
+
+function asArray(x: Operand): NDArray {
+  if (typeof x === 'number') return new NDArray(Float64Array.of(x), []);
+  if (x.dtype === 'string') throw new TypeError_('Arithmetic is not defined for string arrays');
+  if (isBig(x.dtype)) return new NDArray(x.toFloat64(), x.shape);
+  return x;
+}
+
+type Kernel = (a: Num, b: Num, o: Num, pa: number, pb: number, po: number, n: number, sa: number, sb: number) => void;
+
+const K: Record<BinaryOp | CompareOp, Kernel> = {
+  add: (a, b, o, pa, pb, po, n, sa, sb) => { for (let i = 0; i < n; i++, pa += sa, pb += sb) o[po + i] = a[pa] + b[pb]; },
+  sub: (a, b, o, pa, pb, po, n, sa, sb) => { for (let i = 0; i < n; i++, pa += sa, pb += sb) o[po + i] = a[pa] - b[pb]; },
+  mul: (a, b, o, pa, pb, po, n, sa, sb) => { for (let i = 0; i < n; i++, pa += sa, pb += sb) o[po + i] = a[pa] * b[pb]; },
+  div: (a, b, o, pa, pb, po, n, sa, sb) => { for (let i = 0; i < n; i++, pa += sa, pb += sb) o[po + i] = a[pa] / b[pb]; },
+  pow: (a, b, o, pa, pb, po, n, sa, sb) => { for (let i = 0; i < n; i++, pa += sa, pb += sb) o[po + i] = a[pa] ** b[pb]; },
+  mod: (a, b, o, pa, pb, po, n, sa, sb) => {
+    for (let i = 0; i < n; i++, pa += sa, pb += sb) { const y = b[pb]; const r = a[pa] % y; o[po + i] = r !== 0 && (r < 0) !== (y < 0) ? r + y : r; }
+  },
+  floordiv: (a, b, o, pa, pb, po, n, sa, sb) => { for (let i = 0; i < n; i++, pa += sa, pb += sb) o[po + i] = Math.floor(a[pa] / b[pb]); },
+  minimum: (a, b, o, pa, pb, po, n, sa, sb) => { for (let i = 0; i < n; i++, pa += sa, pb += sb) { const x = a[pa]; const y = b[pb]; o[po + i] = x !== x || y !== y ? NaN : x < y ? x : y; } },
+  maximum: (a, b, o, pa, pb, po, n, sa, sb) => { for (let i = 0; i < n; i++, pa += sa, pb += sb) { const x = a[pa]; const y = b[pb]; o[po + i] = x !== x || y !== y ? NaN : x > y ? x : y; } },
+  gt: (a, b, o, pa, pb, po, n, sa, sb) => { for (let i = 0; i < n; i++, pa += sa, pb += sb) o[po + i] = a[pa] > b[pb] ? 1 : 0; },
+  ge: (a, b, o, pa, pb, po, n, sa, sb) => { for (let i = 0; i < n; i++, pa += sa, pb += sb) o[po + i] = a[pa] >= b[pb] ? 1 : 0; },
+  lt: (a, b, o, pa, pb, po, n, sa, sb) => { for (let i = 0; i < n; i++, pa += sa, pb += sb) o[po + i] = a[pa] < b[pb] ? 1 : 0; },
+  le: (a, b, o, pa, pb, po, n, sa, sb) => { for (let i = 0; i < n; i++, pa += sa, pb += sb) o[po + i] = a[pa] <= b[pb] ? 1 : 0; },
+  eq: (a, b, o, pa, pb, po, n, sa, sb) => { for (let i = 0; i < n; i++, pa += sa, pb += sb) o[po + i] = a[pa] === b[pb] ? 1 : 0; },
+  ne: (a, b, o, pa, pb, po, n, sa, sb) => { for (let i = 0; i < n; i++, pa += sa, pb += sb) o[po + i] = a[pa] !== b[pb] ? 1 : 0; },
+};
+
+function run(op: BinaryOp | CompareOp, x: Operand, y: Operand, outType: 'arith' | 'bool'): NDArray {
+  const a = asArray(x);
+  const b = asArray(y);
+  const shape = broadcastShapes(a.shape, b.shape);
+  const av = broadcastView(a, shape);
+  const bv = broadcastView(b, shape);
+  // a JS number does not widen a float32 array (numpy's rule for Python scalars)
+  const ta = typeof x === 'number' && b.dtype === 'float32' ? 'float32' : a.dtype;
+  const tb = typeof y === 'number' && a.dtype === 'float32' ? 'float32' : b.dtype;
+  const dtype = outType === 'bool' ? 'bool' : resultType(ta, tb);
+  const out = new (ctorOf(dtype))(sizeOf(shape)) as unknown as Num;
+  const kern = K[op];
+  const ad = av.data as unknown as Num;
+  const bd = bv.data as unknown as Num;
+  forEachRow(shape, [av.strides, bv.strides, cStrides(shape)], [av.offset, bv.offset, 0], (o, n, s) => {
+    kern(ad, bd, out, o[0], o[1], o[2], n, s[0], s[1]);
+  });
+  return new NDArray(out as unknown as Float64Array, shape, { dtype });
+}
+
+/**
+ * Elementwise arithmetic with broadcasting (float32 with float32 stays float32, else float64).
+ * @example
+ * binary('sub', NDArray.from([[1, 2], [3, 4]]), 1).toArray() // [[0, 1], [2, 3]]
+ */
+export function binary(op: BinaryOp, a: Operand, b: Operand): NDArray {
+  if (!(op in K)) throw new TypeError_(`Unknown operator '${op}'`);
+  return run(op, a, b, 'arith');
+}
+
+/**
+ * Elementwise comparison with broadcasting; a bool array (NaN compares false except `ne`).
+ * @example
+ * compare('gt', NDArray.from([1, 5]), 2).toArray() // [false, true]
+ */
+export function compare(op: CompareOp, a: Operand, b: Operand): NDArray {
+  if (!(op in K)) throw new TypeError_(`Unknown comparison '${op}'`);
+  return run(op, a, b, 'bool');
+}

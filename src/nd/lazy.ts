@@ -1,0 +1,183 @@
+/**
+ * Lazy arrays: a shape and dtype over a source that reads a hyperslab on demand (a NetCDF/HDF5 variable,
+ * or several along one axis). `isel` composes selections without reading; `load()` reads only them.
+ * @module
+ */
+import { ValueError } from '../errors.js';
+import { NDArray } from './ndarray.js';
+import type { NDType } from './dtype.js';
+import { resolveSlice, type AxisSel } from './view.js';
+
+/** One dimension of a hyperslab: `count` elements from `start` by `step` (step > 0). */
+export interface Range {
+  start: number;
+  step: number;
+  count: number;
+}
+
+/** Something that reads hyperslabs of an N-d array. */
+export interface ArraySource {
+  readonly shape: readonly number[];
+  readonly dtype: NDType;
+  /** Reads the hyperslab (one Range per dimension) as a contiguous NDArray of shape `counts`. */
+  read(ranges: readonly Range[]): NDArray;
+}
+
+/** A lazily read selection of a source, with an optional decode step applied after reading. */
+export class LazyArray {
+  readonly source: ArraySource;
+  /** Per source dimension: selected range, and whether the dimension is kept (false after an integer index). */
+  readonly ranges: readonly Range[];
+  readonly reversed: readonly boolean[];
+  readonly kept: readonly boolean[];
+  readonly decode: ((a: NDArray) => NDArray) | null;
+  /** The dtype after decoding. */
+  readonly dtype: NDType;
+
+  /**
+   * @example
+   * new LazyArray(source, null, 'float64')
+   */
+  constructor(source: ArraySource, decode: ((a: NDArray) => NDArray) | null, dtype: NDType, state?: { ranges: Range[]; reversed: boolean[]; kept: boolean[] }) {
+    this.source = source;
+    this.decode = decode;
+    this.dtype = dtype;
+    this.ranges = state?.ranges ?? source.shape.map((n) => ({ start: 0, step: 1, count: n }));
+    this.reversed = state?.reversed ?? source.shape.map(() => false);
+    this.kept = state?.kept ?? source.shape.map(() => true);
+  }
+
+  /** The shape of what `load()` returns. */
+  get shape(): number[] {
+    return this.ranges.flatMap((r, i) => (this.kept[i] ? [r.count] : []));
+  }
+  /** Number of dimensions after selection. */
+  get ndim(): number {
+    return this.shape.length;
+  }
+
+  /**
+   * A further selection, one entry per (kept) dimension; nothing is read.
+   * @example
+   * lazy.isel([0, { start: 10, stop: 20 }])
+   */
+  isel(sel: readonly AxisSel[]): LazyArray {
+    const ranges = this.ranges.map((r) => ({ ...r }));
+    const reversed = [...this.reversed];
+    const kept = [...this.kept];
+    let k = 0;
+    for (let d = 0; d < ranges.length; d++) {
+      if (!kept[d]) continue;
+      const s = k < sel.length ? sel[k] : null;
+      k++;
+      if (s === null) continue;
+      const r = ranges[d];
+      // position p in the current view -> source index
+      const at = (p: number): number => (reversed[d] ? r.start + (r.count - 1 - p) * r.step : r.start + p * r.step);
+      if (typeof s === 'number') {
+        const i = s < 0 ? s + r.count : s;
+        if (!(Number.isInteger(i) && i >= 0 && i < r.count)) throw new ValueError(`index ${s} is out of bounds for axis ${k - 1} with size ${r.count}`);
+        ranges[d] = { start: at(i), step: 1, count: 1 };
+        kept[d] = false;
+        reversed[d] = false;
+        continue;
+      }
+      const v = resolveSlice(s, r.count);
+      if (v.length === 0) { ranges[d] = { start: r.start, step: 1, count: 0 }; continue; }
+      const a = at(v.start);
+      const b = at(v.start + (v.length - 1) * v.step);
+      ranges[d] = { start: Math.min(a, b), step: Math.abs(v.step) * r.step, count: v.length };
+      reversed[d] = a > b;
+    }
+    if (k < sel.length) throw new ValueError(`Too many indices: array has ${k} dimensions, got ${sel.length}`);
+    return new LazyArray(this.source, this.decode, this.dtype, { ranges, reversed, kept });
+  }
+
+  /**
+   * Reads the selection (and decodes it).
+   * @example
+   * const arr = lazy.isel([0]).load();
+   */
+  load(): NDArray {
+    let a = this.source.read(this.ranges);
+    if (this.reversed.some((r) => r)) a = a.slice(this.reversed.map((r) => (r ? { step: -1 } : null))).contiguous();
+    const drop = this.kept.flatMap((k, i) => (k ? [] : [i]));
+    if (drop.length) a = a.squeeze(drop);
+    return this.decode ? this.decode(a) : a;
+  }
+}
+
+/** Several sources concatenated along one axis (openMfDataset). */
+export class ConcatSource implements ArraySource {
+  readonly shape: readonly number[];
+  readonly dtype: NDType;
+  readonly parts: readonly ArraySource[];
+  readonly axis: number;
+  readonly #starts: number[];
+
+  /**
+   * @example
+   * new ConcatSource([a, b], 0)
+   */
+  constructor(parts: readonly ArraySource[], axis: number) {
+    if (parts.length === 0) throw new ValueError('Nothing to concatenate');
+    const s0 = parts[0].shape;
+    for (const p of parts) {
+      if (p.shape.length !== s0.length || p.shape.some((d, i) => i !== axis && d !== s0[i])) {
+        throw new ValueError(`Cannot concatenate arrays of shapes (${s0.join(',')}) and (${p.shape.join(',')}) along axis ${axis}`);
+      }
+    }
+    this.parts = parts;
+    this.axis = axis;
+    this.dtype = parts[0].dtype;
+    this.#starts = [];
+    let acc = 0;
+    for (const p of parts) { this.#starts.push(acc); acc += p.shape[axis]; }
+    const shape = [...s0];
+    shape[axis] = acc;
+    this.shape = shape;
+  }
+
+  read(ranges: readonly Range[]): NDArray {
+    const ax = this.axis;
+    const r = ranges[ax];
+    const pieces: NDArray[] = [];
+    let i = 0;
+    while (i < r.count) {
+      const idx = r.start + i * r.step;
+      let p = this.#starts.length - 1;
+      while (this.#starts[p] > idx) p--;
+      const local = idx - this.#starts[p];
+      const len = this.parts[p].shape[ax];
+      const n = Math.min(r.count - i, Math.floor((len - 1 - local) / r.step) + 1);
+      const sub = ranges.map((x, d) => (d === ax ? { start: local, step: r.step, count: n } : x));
+      pieces.push(this.parts[p].read(sub));
+      i += n;
+    }
+    return concatArrays(pieces, ax, ranges.map((x) => x.count), this.dtype);
+  }
+}
+
+/**
+ * Concatenates contiguous arrays along `axis` into a new contiguous array of `shape`.
+ * @example
+ * concatArrays([a, b], 0, [4, 3], 'float64')
+ */
+export function concatArrays(pieces: readonly NDArray[], axis: number, shape: readonly number[], dtype: NDType): NDArray {
+  if (pieces.length === 1) return pieces[0];
+  const outer = shape.slice(0, axis).reduce((a, b) => a * b, 1);
+  const inner = shape.slice(axis + 1).reduce((a, b) => a * b, 1);
+  const total = outer * shape[axis] * inner;
+  const first = pieces[0].contiguous().data;
+  if (Array.isArray(first)) throw new ValueError('Cannot concatenate string arrays here');
+  const out = new (first.constructor as { new (n: number): Float64Array })(total);
+  let off = 0;
+  for (const p0 of pieces) {
+    const p = p0.contiguous();
+    const d = p.data as Float64Array;
+    const block = p.shape[axis] * inner;
+    for (let o = 0; o < outer; o++) out.set(d.subarray(o * block, (o + 1) * block), o * shape[axis] * inner + off);
+    off += block;
+  }
+  return new NDArray(out, shape, { dtype });
+}
