@@ -20,6 +20,7 @@ const last = ['Smith', 'Andersson', 'Brown', 'Johansson', 'Kelly', 'Sage', 'Good
 const pick = <T>(a: readonly T[]): T => a[Math.floor(u() * a.length)];
 const q = (s: string): string => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
+const seen = new Set<string>();
 const lines = ['PassengerId,Survived,Pclass,Name,Sex,Age,SibSp,Parch,Ticket,Fare,Cabin,Embarked'];
 for (let id = 1; id <= 891; id++) {
   const pclass = u() < 0.24 ? 1 : u() < 0.27 ? 2 : 3;
@@ -33,10 +34,14 @@ for (let id = 1; id <= 891; id++) {
   const logit = 1.2 + (sex === 'female' ? 2.5 : 0) - 1.1 * (pclass - 1) - 0.03 * (age - 30) + (age < 12 ? 1.0 : 0) - 2.0 + 0.3 * z();
   const survived = u() < 1 / (1 + Math.exp(-logit)) ? 1 : 0;
   const title = sex === 'male' ? (age < 13 ? 'Master.' : 'Mr.') : u() < 0.5 ? 'Mrs.' : 'Miss.';
-  const name = `${pick(last)}, ${title} ${pick(first[sex])}`;
+  // Names are unique (Name is the index in the lesson): add middle names until one is new.
+  let name = `${pick(last)}, ${title} ${pick(first[sex])}`;
+  while (seen.has(name)) name += ` ${pick(first[sex])}`;
+  seen.add(name);
   const cabin = pclass === 1 && u() < 0.8 ? `${pick(['A', 'B', 'C', 'D', 'E'])}${Math.floor(u() * 120) + 1}` : u() < 0.03 ? `F${Math.floor(u() * 40)}` : '';
   const embarked = id === 62 || id === 830 ? '' : u() < 0.72 ? 'S' : u() < 0.68 ? 'C' : 'Q';
-  const ticket = String(100000 + Math.floor(u() * 300000));
+  const prefix = u() < 0.25 ? `${pick(['PC', 'A/5', 'STON/O2.', 'C.A.', 'SOTON/OQ', 'W./C.'])} ` : '';
+  const ticket = `${prefix}${100000 + Math.floor(u() * 300000)}`;
   lines.push([id, survived, pclass, q(name), sex, ageMissing ? '' : age, sibsp, parch, ticket, fare, cabin, embarked].join(','));
 }
 writeFileSync(out, lines.join('\n') + '\n');
