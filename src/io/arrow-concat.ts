@@ -10,6 +10,7 @@ import { bitmapBytes, setBit } from '../frame/bitmap.js';
 import { Column } from '../frame/column.js';
 import { concatColumns, fromCodes, fromVector } from '../frame/column-build.js';
 import { DataFrame } from '../frame/dataframe.js';
+import { ParseError } from '../errors.js';
 import { parseIndexMeta, splitIndex, INDEX_META_KEY } from './frame-columns.js';
 
 function joinValidity(cols: readonly Column[], n: number): Uint8Array | null {
@@ -76,11 +77,41 @@ function concatDictionary(cols: readonly Column[]): Column {
  */
 export function columnFromVector(v: arrow.Vector): Column {
   const t = v.type;
+  if (arrow.DataType.isDecimal(t)) return decimalToFloat64(v, t);
   if (v.data.length === 1 || !(arrow.DataType.isUtf8(t) || arrow.DataType.isDictionary(t))) return fromVector(v);
   const cols = v.data.map((d) => new Column(d));
   if (arrow.DataType.isUtf8(t)) return concatUtf8(cols);
   if (arrow.DataType.isDictionary(t) && arrow.DataType.isUtf8(t.dictionary)) return concatDictionary(cols);
   return concatColumns(cols);
+}
+
+/**
+ * Decimal columns (DuckDB, Spark and databases write them) become float64: the little-endian two's
+ * complement words of each value are summed as doubles and divided by 10^scale.
+ */
+function decimalToFloat64(v: arrow.Vector, t: arrow.Decimal): Column {
+  const n = v.length;
+  const out = alloc(Float64Array, n);
+  const words = t.bitWidth / 32;
+  const scale = 10 ** t.scale;
+  let row = 0;
+  const parts: Column[] = [];
+  for (const d of v.data) {
+    const w = d.values as Uint32Array;
+    const base = d.offset * words;
+    for (let i = 0; i < d.length; i++) {
+      const o = base + i * words;
+      let x = (w[o + words - 1] | 0) * 2 ** (32 * (words - 1));
+      for (let k = words - 2; k >= 0; k--) x += w[o + k] * 2 ** (32 * k);
+      out[row + i] = x / scale;
+    }
+    parts.push(new Column(arrow.makeData({ type: new arrow.Float64(), length: d.length, nullCount: d.nullCount, nullBitmap: d.nullBitmap, data: out.subarray(row, row + d.length) })));
+    row += d.length;
+  }
+  const validity = joinValidity(parts, n);
+  const nulls = validity ? parts.reduce((s, c) => s + c.nullCount, 0) : 0;
+  if (validity) for (let i = 0; i < n; i++) if (!((validity[i >> 3] >> (i & 7)) & 1)) out[i] = NaN;
+  return new Column(arrow.makeData({ type: new arrow.Float64(), length: n, nullCount: nulls, nullBitmap: validity ?? undefined, data: out }));
 }
 
 /**
@@ -91,7 +122,14 @@ export function columnFromVector(v: arrow.Vector): Column {
  */
 export function frameFromArrow(table: arrow.Table): DataFrame {
   const names = table.schema.fields.map((f) => f.name);
-  const cols = names.map((_, i) => columnFromVector(table.getChildAt(i) as arrow.Vector));
+  const cols = names.map((name, i) => {
+    const v = table.getChildAt(i) as arrow.Vector;
+    try {
+      return columnFromVector(v);
+    } catch (e) {
+      throw new ParseError(`Column '${name}' has Arrow type ${String(v.type)}, which gridframe cannot hold (${e instanceof Error ? e.message : String(e)})`);
+    }
+  });
   const parts = splitIndex(names, cols, parseIndexMeta(table.schema.metadata.get(INDEX_META_KEY)));
   return DataFrame.fromColumns(parts.names, parts.cols, parts.index);
 }

@@ -76,6 +76,12 @@ export interface TokenizeOptions {
   warn: (message: string) => void;
 }
 
+/** Result for a row that is not complete in this piece: keeps the rows finished so far. */
+function incomplete(table: FieldTable, rows: number, pos: number, line: number): TokenizeResult {
+  table.nrows = rows;
+  return { pos, line, full: false };
+}
+
 function badRow(line: number, expected: number, found: number): string {
   return `Line ${line}: expected ${expected} fields, found ${found}`;
 }
@@ -106,7 +112,7 @@ export function tokenize(buf: Uint8Array, pos: number, end: number, line: number
     if (k === 0) {
       // Blank line: skip it.
       if (c === LF || c === CR) {
-        if (c === CR && p + 1 >= end && !final) return { pos: rowStart, line: rowLine, full: false };
+        if (c === CR && p + 1 >= end && !final) return incomplete(table, row, rowStart, rowLine);
         p += c === CR && p + 1 < end && buf[p + 1] === LF ? 2 : 1;
         line++;
         rowStart = p;
@@ -122,7 +128,7 @@ export function tokenize(buf: Uint8Array, pos: number, end: number, line: number
       const quoteLine = line;
       for (;;) {
         if (q >= end) {
-          if (!final) return { pos: rowStart, line: rowLine, full: false };
+          if (!final) return incomplete(table, row, rowStart, rowLine);
           throw new ParseError(`Line ${quoteLine}: unterminated quoted field (a '"' opened here is never closed)`);
         }
         c = buf[q];
@@ -133,7 +139,7 @@ export function tokenize(buf: Uint8Array, pos: number, end: number, line: number
             q += 2;
             continue;
           }
-          if (!final) return { pos: rowStart, line: rowLine, full: false };
+          if (!final) return incomplete(table, row, rowStart, rowLine);
           break;
         }
         if (c === LF) line++;
@@ -142,7 +148,7 @@ export function tokenize(buf: Uint8Array, pos: number, end: number, line: number
       fs = p + 1;
       fe = esc ? ~q : q;
       p = q + 1;
-      if (p >= end && !final) return { pos: rowStart, line: rowLine, full: false };
+      if (p >= end && !final) return incomplete(table, row, rowStart, rowLine);
       if (p < end) {
         c = buf[p];
         if (c !== sep && c !== LF && c !== CR) {
@@ -161,7 +167,7 @@ export function tokenize(buf: Uint8Array, pos: number, end: number, line: number
         if (c === sep || c === LF || c === CR) break;
         p++;
       }
-      if (p >= end && !final) return { pos: rowStart, line: rowLine, full: false };
+      if (p >= end && !final) return incomplete(table, row, rowStart, rowLine);
       fe = p;
     }
     if (k < ncols) {
@@ -176,7 +182,7 @@ export function tokenize(buf: Uint8Array, pos: number, end: number, line: number
       if (c === sep) {
         p++;
         if (p >= end) {
-          if (!final) return { pos: rowStart, line: rowLine, full: false };
+          if (!final) return incomplete(table, row, rowStart, rowLine);
           // A trailing separator at the end of input: one more, empty field.
           if (k < ncols) {
             starts[base + k] = p;
@@ -187,7 +193,7 @@ export function tokenize(buf: Uint8Array, pos: number, end: number, line: number
         }
       } else {
         // A CR at the end of a piece may be half of a CRLF: wait for the next piece.
-        if (c === CR && p + 1 >= end && !final) return { pos: rowStart, line: rowLine, full: false };
+        if (c === CR && p + 1 >= end && !final) return incomplete(table, row, rowStart, rowLine);
         p += c === CR && p + 1 < end && buf[p + 1] === LF ? 2 : 1;
         line++;
         rowDone = true;

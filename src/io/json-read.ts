@@ -57,7 +57,7 @@ function build(cols: Record<string, unknown[]>, opts: ReadJsonOptions, index: Ra
     });
   }
   try {
-    for (const [k, v] of Object.entries(cols)) cols[k] = v.map((x) => (isRecord(x) || Array.isArray(x) ? JSON.stringify(x) : x));
+    for (const [k, v] of Object.entries(cols)) cols[k] = v.map((x) => ((isRecord(x) && !(x instanceof Date)) || Array.isArray(x) ? JSON.stringify(x) : x));
     return new DataFrame(cols, { index: index instanceof RangeIndex ? index : index });
   } catch (e) {
     if (e instanceof GridframeError) throw new ParseError(e.message);
