@@ -1,7 +1,7 @@
 /**
  * A synthetic monthly near-surface air temperature field (K) on a global grid, shaped like the CMIP6
  * `tas` files of the ENCCS lesson: a zonal mean falling from ~300 K at the equator to ~250 K at the
- * poles, a seasonal cycle whose amplitude grows with latitude and is three times larger over land,
+ * poles, a seasonal cycle whose amplitude grows with latitude and is 3.5 times larger over land,
  * land warmer than sea in the tropics and subtropics and colder poleward (ice sheets) (so the annual mean shows the
  * continents), a slow warming trend, and seeded weather noise.
  */
@@ -40,13 +40,13 @@ export function climateField(startYear: number, years: number, step: number, see
     for (let i = 0; i < nlat; i++) {
       const phi = (lat[i] * Math.PI) / 180;
       const s = Math.sin(phi);
-      const zonal = 300 - 48 * s * s - (Math.abs(lat[i]) > 65 ? 8 * (Math.abs(lat[i]) - 65) / 25 : 0);
+      const zonal = 302 - 40 * s * s - (Math.abs(lat[i]) > 65 ? 8 * (Math.abs(lat[i]) - 65) / 25 : 0);
       for (let j = 0; j < nlon; j++) {
         const l = land[i * nlon + j];
-        const amp = (4 + 14 * l) * Math.abs(s) * Math.sign(s || 1);
+        const amp = (4 + 10 * l) * Math.abs(s) * Math.sign(s || 1);
         const alat = Math.abs(lat[i]);
         // Deserts and hot interiors in the tropics and subtropics, cold interiors and ice sheets poleward.
-        const contin = l * (alat < 35 ? 5 : alat < 60 ? 5 - (alat - 35) * 0.6 : -10 - (alat - 60) * 0.5);
+        const contin = l * (alat < 35 ? 4 : alat < 60 ? 4 - (alat - 35) * 0.2 : -5 - (alat - 60) * 0.6);
         const v = zonal + amp * season + contin + trend + 0.8 * z();
         tas[(t * nlat + i) * nlon + j] = v;
       }
