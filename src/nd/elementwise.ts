@@ -44,7 +44,10 @@ const K: Record<BinaryOp | CompareOp, Kernel> = {
   ne: (a, b, o, pa, pb, po, n, sa, sb) => { for (let i = 0; i < n; i++, pa += sa, pb += sb) o[po + i] = a[pa] !== b[pb] ? 1 : 0; },
 };
 
-function run(op: BinaryOp | CompareOp, x: Operand, y: Operand, outType: 'arith' | 'bool'): NDArray {
+function run(op: BinaryOp | CompareOp, x0: Operand, y0: Operand, outType: 'arith' | 'bool'): NDArray {
+  // numpy casts a Python scalar to a float32 array's dtype before operating: do the same
+  const x = typeof x0 === 'number' && typeof y0 !== 'number' && y0.dtype === 'float32' ? Math.fround(x0) : x0;
+  const y = typeof y0 === 'number' && typeof x0 !== 'number' && x0.dtype === 'float32' ? Math.fround(y0) : y0;
   const a = asArray(x);
   const b = asArray(y);
   const shape = broadcastShapes(a.shape, b.shape);
