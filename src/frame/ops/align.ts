@@ -20,7 +20,11 @@ export interface IndexAlignment {
   right: Int32Array | null;
 }
 
-/** Compares two labels (scalars, or tuples level by level), nulls last. */
+/**
+ * Compares two labels (scalars, or tuples level by level), nulls last.
+ * @example
+ * compareLabels(['a', 2], ['a', 10]) // < 0
+ */
 export function compareLabels(a: Label, b: Label): number {
   if (Array.isArray(a) && Array.isArray(b)) {
     for (let i = 0; i < Math.min(a.length, b.length); i++) {
@@ -134,7 +138,11 @@ function positions(labels: readonly Label[]): Map<string | number | boolean | nu
   return m;
 }
 
-/** Rows of `col` at `idx` (-1 gives null), or `col` itself when `idx` is null. */
+/**
+ * Rows of `col` at `idx` (-1 gives null), or `col` itself when `idx` is null.
+ * @example
+ * gather(col, alignIndexes(a, b).left)
+ */
 export function gather(col: Column, idx: Int32Array | null): Column {
   return idx === null ? col : take(col, idx);
 }
@@ -149,7 +157,11 @@ export function alignSeries(a: Series, b: Series): { index: Index; left: Column;
   return { index: al.index, left: gather(a.column, al.left), right: gather(b.column, al.right) };
 }
 
-/** The name pandas gives the result of a binary operation: the shared name, else none. */
+/**
+ * The name pandas gives the result of a binary operation: the shared name, else none.
+ * @example
+ * resultName(new Series([1], { name: 'a' }), 2) // 'a'
+ */
 export function resultName(a: Series, b: unknown): string | null {
   if (b !== null && typeof b === 'object' && 'name' in b && 'column' in b) return (b as Series).name === a.name ? a.name : null;
   return a.name;

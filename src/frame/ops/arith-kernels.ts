@@ -6,14 +6,22 @@
  */
 import type { ArithOp } from '../types.js';
 
-/** Python/numpy remainder: `a - floor(a / b) * b` computed without overflow; x % 0 is NaN. */
+/**
+ * Python/numpy remainder: the sign of the divisor; x % 0 is NaN.
+ * @example
+ * pyMod(-7, 2) // 1
+ */
 export function pyMod(a: number, b: number): number {
   const m = a % b;
   if (m === 0) return b < 0 ? -0 : 0;
   return (b < 0) !== (m < 0) ? m + b : m;
 }
 
-/** Python/numpy floor division (numpy's `npy_divmod`): exact for integers, x // 0 is ±inf or NaN. */
+/**
+ * Python/numpy floor division (numpy's `npy_divmod`): exact for integers, x // 0 is ±inf or NaN.
+ * @example
+ * pyFloorDiv(1, 0.1) // 9, as Python
+ */
 export function pyFloorDiv(a: number, b: number): number {
   if (b === 0) return a / b;
   let m = a % b;
@@ -67,7 +75,11 @@ export const KERNEL_SV: Record<ArithOp, VS> = {
   floordiv: (a, b, o, n) => { for (let i = 0; i < n; i++) o[i] = pyFloorDiv(b, a[i]); },
 };
 
-/** The same operators on BigInts, wrapping to 64 bits as numpy does (the exact path for huge int64). */
+/**
+ * The same operators on BigInts, wrapping to 64 bits as numpy does (the exact path for huge int64).
+ * @example
+ * bigOp('add', 2n ** 63n - 1n, 1n) // -(2n ** 63n)
+ */
 export function bigOp(op: ArithOp, a: bigint, b: bigint): bigint {
   switch (op) {
     case 'add': return BigInt.asIntN(64, a + b);

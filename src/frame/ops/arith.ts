@@ -16,7 +16,7 @@ import { Column } from '../column.js';
 import { fromCodes, fromEpochMs, fromStrings, fromTyped } from '../column-build.js';
 import { alloc } from '../alloc.js';
 import { andValidity, bitmapBytes } from '../bitmap.js';
-import { float64ToInt64, isFloatDtype, isIntegerDtype, type DType, type Scalar } from '../dtypes.js';
+import { float64ToInt64, isFloatDtype, type DType, type Scalar } from '../dtypes.js';
 import { Series } from '../series.js';
 import { TypeError_, ValueError } from '../../errors.js';
 import type { ArithOp } from '../types.js';
@@ -163,7 +163,11 @@ function bigArith(a: Column, b: Column | Scalar, op: ArithOp, validity: Uint8Arr
   return fromTyped(out, validity, 'int64');
 }
 
-/** A column of n nulls of a dtype. */
+/**
+ * A column of n nulls of a dtype (float64 nulls also read NaN).
+ * @example
+ * nullColumn('float64', 3).toArray() // [null, null, null]
+ */
 export function nullColumn(dtype: DType, n: number): Column {
   if (dtype === 'string') return fromStrings(new Array<null>(n).fill(null));
   const valid = alloc(Uint8Array, bitmapBytes(n));
@@ -195,9 +199,4 @@ function stringArith(a: Column, b: Column | Scalar, op: ArithOp, name: string, r
     out[i] = x === null || y === null ? null : cat(x, y);
   }
   return fromStrings(out, { dictionary: a.isDictionary && b.isDictionary ? 'auto' : false });
-}
-
-/** True when a dtype takes part in arithmetic as a number (ints, floats, bool). */
-export function isArithNumeric(d: DType): boolean {
-  return isIntegerDtype(d) || isFloatDtype(d) || d === 'bool';
 }

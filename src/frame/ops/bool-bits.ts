@@ -22,18 +22,30 @@ export function boolColumn(bits: Uint8Array, n: number, validity: Uint8Array | n
   }));
 }
 
-/** Zeroes the bits past row n in the last byte (so whole-byte operations stay exact). */
+/**
+ * Zeroes the bits past row n in the last byte (so whole-byte operations stay exact).
+ * @example
+ * clearTail(Uint8Array.of(0xff), 3) // byte becomes 0b111
+ */
 export function clearTail(bits: Uint8Array, n: number): void {
   if ((n & 7) !== 0 && bits.length > n >> 3) bits[n >> 3] &= (1 << (n & 7)) - 1;
   for (let j = (n + 7) >> 3; j < bits.length; j++) bits[j] = 0;
 }
 
-/** A zeroed bitmap for n rows. */
+/**
+ * A zeroed bitmap for n rows (Arrow's 8-byte padding).
+ * @example
+ * newBits(10).length // 8
+ */
 export function newBits(n: number): Uint8Array {
   return alloc(Uint8Array, bitmapBytes(n));
 }
 
-/** `~a` in place over the bytes covering n rows. */
+/**
+ * `~a` in place over the bytes covering n rows.
+ * @example
+ * invertBits(Uint8Array.of(0b01), 2) // 0b10
+ */
 export function invertBits(a: Uint8Array, n: number): Uint8Array {
   const m = (n + 7) >> 3;
   for (let j = 0; j < m; j++) a[j] = ~a[j] & 0xff;
@@ -41,15 +53,11 @@ export function invertBits(a: Uint8Array, n: number): Uint8Array {
   return a;
 }
 
-/** `a & b` in place into a (b null means all set). */
-export function andBitsInto(a: Uint8Array, b: Uint8Array | null, n: number): Uint8Array {
-  if (b === null) return a;
-  const m = (n + 7) >> 3;
-  for (let j = 0; j < m; j++) a[j] &= b[j];
-  return a;
-}
-
-/** `a | ~b` in place into a (b null means all set, so a is unchanged). */
+/**
+ * `a | ~b` in place into a (b null means all set, so a is unchanged): marks the rows b says are null.
+ * @example
+ * orNotBitsInto(newBits(3), col.validity, 3) // 1 where col is null
+ */
 export function orNotBitsInto(a: Uint8Array, b: Uint8Array | null, n: number): Uint8Array {
   if (b === null) return a;
   const m = (n + 7) >> 3;
@@ -58,19 +66,13 @@ export function orNotBitsInto(a: Uint8Array, b: Uint8Array | null, n: number): U
   return a;
 }
 
-/** Packs the result of a per-row test into bits (for the slower, non-numeric paths). */
+/**
+ * Packs the result of a per-row test into bits (for the slower, non-numeric paths).
+ * @example
+ * packWhere(4, (i) => i % 2 === 0) // 0b0101
+ */
 export function packWhere(n: number, test: (i: number) => boolean): Uint8Array {
   const out = newBits(n);
   for (let i = 0; i < n; i++) if (test(i)) out[i >> 3] |= 1 << (i & 7);
-  return out;
-}
-
-/** Bits of a bool column's values with nulls cleared (missing reads false). */
-export function trueBits(c: Column): Uint8Array {
-  const n = c.length;
-  const out = newBits(n);
-  out.set((c.values as Uint8Array).subarray(0, (n + 7) >> 3));
-  andBitsInto(out, c.validity, n);
-  clearTail(out, n);
   return out;
 }

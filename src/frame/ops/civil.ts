@@ -39,7 +39,11 @@ export function daysFromCivil(y0: number, m: number, d: number): number {
   return era * 146097 + doe - 719468;
 }
 
-/** True for a Gregorian leap year. */
+/**
+ * True for a Gregorian leap year.
+ * @example
+ * isLeap(1900) // false
+ */
 export function isLeap(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }

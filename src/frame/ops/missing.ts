@@ -14,7 +14,11 @@ import { Series } from '../series.js';
 import { boolColumn, invertBits, newBits, orNotBitsInto } from './bool-bits.js';
 import { astypeColumn } from './astype.js';
 
-/** Packed bits: 1 where the row is missing (null, or NaN for floats). */
+/**
+ * Packed bits: 1 where the row is missing (null, or NaN for floats).
+ * @example
+ * missingBits(fromValues([1, null, NaN])) // 0b110
+ */
 export function missingBits(c: Column): Uint8Array {
   const n = c.length;
   const bits = newBits(n);
@@ -26,7 +30,11 @@ export function missingBits(c: Column): Uint8Array {
   return bits;
 }
 
-/** True when a column has any missing row. */
+/**
+ * True when a column has any missing row (null, or NaN for floats).
+ * @example
+ * hasMissing(fromValues([1.5, NaN])) // true
+ */
 export function hasMissing(c: Column): boolean {
   if (c.validity !== null) return true;
   if (!isFloatDtype(c.dtype)) return false;
