@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { fromValues, fromStrings } from '../../src/frame/column-build.js';
 import { AGGREGATION_NAMES, aggregateColumn, getAggregation } from '../../src/frame/aggs/registry.js';
 import { KeyError, TypeError_ } from '../../src/errors.js';
+import { Series } from '../../src/index.js';
+import { quantileSeries, reduceSeries } from '../../src/frame/aggs/reduce.js';
 import { closeTo } from '../helpers.js';
 
 const codes = Int32Array.of(0, 1, 0, 1, 2, 0, 2, 1);
@@ -144,5 +146,40 @@ describe('errors', () => {
   it('an unknown aggregation suggests near names', () => {
     expect(() => getAggregation('meen')).toThrow(KeyError);
     expect(() => getAggregation('meen')).toThrow(/mean/);
+  });
+});
+
+describe('reduceSeries / quantileSeries (Series reductions)', () => {
+  // pandas: s = pd.Series([3, None, 1.5, 7], name='x'); s.sum() 11.5, s.mean() 3.8333333333333335,
+  // s.std() 2.8431203515386634, s.var() 8.083333333333334, s.median() 3.0, s.quantile([.25,.75]) [2.25, 5.0],
+  // s.prod() 31.5, s.sum(skipna=False) nan, s.std(ddof=0) 2.3213980461973533
+  it('numbers', () => {
+    const s = new Series([3, null, 1.5, 7], { name: 'x' });
+    expect(reduceSeries(s, 'sum')).toBe(11.5);
+    expect(closeTo(reduceSeries(s, 'mean') as number, 3.8333333333333335)).toBe(true);
+    expect(closeTo(reduceSeries(s, 'std') as number, 2.8431203515386634)).toBe(true);
+    expect(closeTo(reduceSeries(s, 'var') as number, 8.083333333333334)).toBe(true);
+    expect(closeTo(reduceSeries(s, 'std', { ddof: 0 }) as number, 2.3213980461973533)).toBe(true);
+    expect(reduceSeries(s, 'median')).toBe(3);
+    expect(reduceSeries(s, 'prod')).toBe(31.5);
+    expect(reduceSeries(s, 'count')).toBe(3);
+    expect(reduceSeries(s, 'min')).toBe(1.5);
+    expect(Number.isNaN(reduceSeries(s, 'sum', { skipna: false }) as number)).toBe(true);
+    expect(quantileSeries(s, 0.25)).toBe(2.25);
+    const qs = quantileSeries(s, [0.25, 0.75]) as Series;
+    expect(qs.toArray()).toEqual([2.25, 5]);
+    expect(qs.index.toArray()).toEqual([0.25, 0.75]);
+    expect(qs.name).toBe('x');
+  });
+
+  it('strings, dates, bools and empty Series', () => {
+    // pandas: Series(['b','a','c']).min() 'a', .max() 'c'; dates min 2020-01-01; bool sum 2; empty max nan
+    expect(reduceSeries(new Series(['b', 'a', 'c']), 'min')).toBe('a');
+    expect(reduceSeries(new Series(['b', 'a', 'c']), 'max')).toBe('c');
+    expect(reduceSeries(new Series([new Date('2020-01-03'), new Date('2020-01-01')]), 'min')).toEqual(new Date('2020-01-01'));
+    expect(reduceSeries(new Series([true, false, true]), 'sum')).toBe(2);
+    expect(Number.isNaN(reduceSeries(new Series([], { dtype: 'float64' }), 'max') as number)).toBe(true);
+    expect(reduceSeries(new Series([], { dtype: 'float64' }), 'sum')).toBe(0);
+    expect(() => reduceSeries(new Series(['a'], { name: 'Name' }), 'mean')).toThrow(/'Name'/);
   });
 });
