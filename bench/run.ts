@@ -6,8 +6,10 @@
  *   npm run bench -- --quick      CI smoke mode: small inputs, JS contenders in this process and pandas
  *                                 in one Python process; writes bench/out/RESULTS-quick.md; exit 1 when
  *                                 a contender's answer differs from gridframe's
- *   options: --only w1,w2  --contenders c1,c2  --warmup N  --repeats N  --timeout S  --out FILE
- *            --isolate process|inprocess
+ *   options: --only w1,w2  --contenders c1,c2  --warmup N  --repeats N  --out FILE
+ *            --timeout S (per cell; a slower contender is skipped with a note; full default 150)
+ *            --budget S (timed runs per cell; when the warm-up shows 3 runs would exceed it, fewer run;
+ *            full default 20)  --isolate process|inprocess
  * @module
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -15,7 +17,7 @@ import path from 'node:path';
 import { BENCH_DIR, CONTENDERS, SIZES, WORKLOADS, outDir, type ContenderId, type Mode, type WorkloadId } from './lib/config.js';
 import { ensureData } from './lib/generate.js';
 import { runSuite, type SuiteOptions } from './lib/harness.js';
-import { checkAnswers, fmtMs, formatTables, legends, machineInfo, versions } from './lib/report.js';
+import { checkAnswers, fmtMs, formatTables, legends, loadAverage, machineInfo, versions } from './lib/report.js';
 import type { Measurement } from './lib/measure.js';
 
 function arg(name: string): string | undefined {
@@ -43,7 +45,8 @@ const opts: SuiteOptions = {
   workloads: list<WorkloadId>('only', WORKLOADS),
   warmup: Number(arg('warmup') ?? 1),
   repeats: Number(arg('repeats') ?? (mode === 'full' ? 3 : 1)),
-  timeoutS: Number(arg('timeout') ?? (mode === 'full' ? 300 : 120)),
+  timeoutS: Number(arg('timeout') ?? (mode === 'full' ? 150 : 120)),
+  budgetMs: 1000 * Number(arg('budget') ?? (mode === 'full' ? 20 : 0)),
   onResult: (m: Measurement) => {
     const t = m.status === 'ok' && m.median !== undefined ? `${fmtMs(m.median)}  peak ${Math.round(m.peakRssMB ?? 0)} MB` : `${m.status}: ${m.note ?? ''}`;
     console.log(`  ${m.workload.padEnd(20)} ${m.contender.padEnd(10)} ${t}`);
@@ -52,6 +55,7 @@ const opts: SuiteOptions = {
 const outFile = arg('out') ?? (mode === 'full' ? path.join(BENCH_DIR, 'RESULTS.md') : path.join(outDir('quick'), 'RESULTS-quick.md'));
 
 const started = new Date();
+const loadBefore = loadAverage();
 await ensureData(mode, console.log);
 console.log(`gridframe bench, ${mode} mode, ${isolate === 'process' ? 'each cell in a fresh process' : 'in-process smoke run'}, ${opts.warmup} warm-up + ${opts.repeats} timed runs`);
 const results = await runSuite(opts);
@@ -62,8 +66,8 @@ const command = `npm run bench --${mode === 'quick' ? ' -- --quick' : ''}${proce
 const s = SIZES[mode];
 const md = [
   `# gridframe benchmarks (${mode} mode)`, '',
-  `Run ${started.toISOString()} · ${elapsed.toFixed(0)} s wall · ${isolate === 'process' ? 'each cell in a fresh process' : 'in-process smoke run'} · ${opts.warmup} warm-up + ${opts.repeats} timed run(s) per cell, median reported.`, '',
-  `Machine: ${machineInfo()}`, '',
+  `Run ${started.toISOString()} · ${elapsed.toFixed(0)} s wall · ${isolate === 'process' ? 'each cell in a fresh process' : 'in-process smoke run'} · ${opts.warmup} warm-up + ${opts.repeats} timed run(s) per cell (fewer where the warm-up shows they would take over ${(opts.budgetMs ?? 0) / 1000} s), median reported; a cell over ${opts.timeoutS} s is skipped.`, '',
+  `Machine: ${machineInfo()} · load average ${loadBefore} at the start, ${loadAverage()} at the end (the machine is shared; every ratio compares cells of this one run).`, '',
   `Reproduce: \`${command.replace('npm run bench -- ', 'npm run bench -- ').replace(/ --$/, '')}\` (inputs are generated, seeded, into bench/data/${mode}/ on first use)`, '',
   `Sizes: main table ${s.rows.toLocaleString('en')} rows (int key ${s.intGroups.toLocaleString('en')} groups, string key ${s.strKeys.toLocaleString('en')} distinct, two float64); pivotTable input ${s.pivotRows.toLocaleString('en')} rows (${s.pivotIndex} x ${s.pivotCols}); join table ${s.joinRows.toLocaleString('en')} rows; CSV ${s.csvRows.toLocaleString('en')} rows; wide table ${s.wideRows.toLocaleString('en')} x ${s.wideCols}; cdist ${s.cdist3.join('x')} and ${s.cdist64.join('x')}; ${s.fitRows.toLocaleString('en')} curve rows of ${s.fitPoints} points; ${s.ncFiles} NetCDF files.`, '',
   'Versions:', '', ...versions(results), '',

@@ -56,7 +56,7 @@ function lastError(out: ChildOut): string {
 
 /** Runs one JavaScript contender on one workload in a fresh Node process. */
 export async function measureInChild(id: Exclude<ContenderId, 'pandas'>, w: WorkloadId, mode: Mode, rep: Repeats, timeoutS: number): Promise<Measurement> {
-  const args = ['--expose-gc', '--max-old-space-size=16384', '--import', 'tsx', path.join(BENCH_DIR, 'child.ts'), id, w, mode, String(rep.warmup), String(rep.repeats)];
+  const args = ['--expose-gc', '--max-old-space-size=16384', '--import', 'tsx', path.join(BENCH_DIR, 'child.ts'), id, w, mode, String(rep.warmup), String(rep.repeats), String(rep.budgetMs ?? 0)];
   const out = await runChild(process.execPath, args, timeoutS);
   if (out.timedOut) return { contender: id, workload: w, status: 'timeout', note: `skipped: over ${timeoutS} s` };
   const r = parseResults(out);
@@ -69,7 +69,7 @@ export async function measureInChild(id: Exclude<ContenderId, 'pandas'>, w: Work
 
 /** Runs pandas on several workloads in one Python process (one workload per process in full mode). */
 export async function measurePython(ws: readonly WorkloadId[], mode: Mode, rep: Repeats, timeoutS: number): Promise<Measurement[]> {
-  const cfg = { mode, sizes: SIZES[mode], data: dataDir(mode), out: outDir(mode), nc: ncPaths(mode), warmup: rep.warmup, repeats: rep.repeats, workloads: ws };
+  const cfg = { mode, sizes: SIZES[mode], data: dataDir(mode), out: outDir(mode), nc: ncPaths(mode), warmup: rep.warmup, repeats: rep.repeats, budgetMs: rep.budgetMs ?? 0, workloads: ws };
   const out = await runChild(PYTHON, [path.join(BENCH_DIR, 'runners', 'pandas_runner.py'), JSON.stringify(cfg)], timeoutS);
   const got = parseResults(out);
   return ws.map((w) => got.find((m) => m.workload === w) ?? {

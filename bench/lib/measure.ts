@@ -35,6 +35,14 @@ export interface Measurement {
 export interface Repeats {
   warmup: number;
   repeats: number;
+  /** Time budget of the timed runs, ms: when the warm-up shows they would exceed it, fewer run (at least 1). */
+  budgetMs?: number;
+}
+
+/** How many timed runs fit the budget, given the last warm-up's time. */
+export function runsWithin(rep: Repeats, warmMs: number): number {
+  if (!rep.budgetMs || warmMs <= 0) return rep.repeats;
+  return Math.max(1, Math.min(rep.repeats, Math.floor(rep.budgetMs / warmMs)));
 }
 
 /** The median of a list of numbers. */
@@ -99,16 +107,19 @@ export async function measureInProcess(id: Exclude<ContenderId, 'pandas'>, workl
     const loadedRssMB = process.memoryUsage().rss / MB;
     const times: number[] = [];
     let out: unknown;
-    for (let i = 0; i < rep.warmup + rep.repeats; i++) {
+    let runs = rep.repeats;
+    for (let i = 0; i < rep.warmup + runs; i++) {
       out = undefined;
       gc();
       const t0 = performance.now();
       out = await t.run();
       const dt = performance.now() - t0;
       if (i >= rep.warmup) times.push(dt);
+      else if (i === rep.warmup - 1) runs = runsWithin(rep, dt);
     }
     const answer = await t.answer(out);
-    return { ...base, times, median: median(times), answer, loadedRssMB, peakRssMB: process.resourceUsage().maxRSS / 1024 };
+    const note = runs < rep.repeats ? `${runs} timed run${runs > 1 ? 's' : ''} instead of ${rep.repeats} (time budget)` : undefined;
+    return { ...base, times, median: median(times), answer, loadedRssMB, peakRssMB: process.resourceUsage().maxRSS / 1024, ...(note ? { note } : {}) };
   } catch (e) {
     return failed(e);
   }

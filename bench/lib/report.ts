@@ -79,6 +79,7 @@ export function formatTables(ms: readonly Measurement[], contenders: readonly Co
         continue;
       }
       let s = fmtMs(m.median);
+      if (m.note) s += ` ${noteRef(m.note)}`;
       if (c !== 'gridframe' && gfMs !== undefined) s += ` (${fmtRatio(m.median / gfMs)})`;
       const mm = bad.get(`${w}/${c}`);
       if (mm) s += ` ≠ ${noteRef(`${c}, ${w}: answer differs from ${mm.reference}: ${mm.diffs.join('; ')}`)}`;
@@ -114,6 +115,11 @@ export function machineInfo(): string {
     if (m) model = m[1].trim();
   } catch { /* not Linux */ }
   return `${os.availableParallelism()} cores (nproc) · ${model} · ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM · ${os.type()} ${os.release()} · Node ${process.version}`;
+}
+
+/** The 1-minute load average, rounded (the machine may be shared: ratios from one run stay comparable). */
+export function loadAverage(): string {
+  return os.loadavg()[0].toFixed(1);
 }
 
 /** Library versions reported by the contenders. */

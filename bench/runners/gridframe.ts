@@ -22,7 +22,7 @@ function api<T>(name: string): T {
 
 /** What the netcdf workload needs of a DataArray. */
 interface DataArrayLike {
-  readonly values: ArrayLike<number>;
+  readonly values: { toFloat64(): Float64Array };
   readonly shape: readonly number[];
   mean(dim: string): DataArrayLike;
   groupby(key: string): { mean(): DataArrayLike };
@@ -187,7 +187,7 @@ function netcdf(ctx: Ctx): Task {
     const tas = ds.get('tas');
     return { mean: tas.mean('time'), annual: tas.groupby('time.year').mean() };
   }, ({ mean, annual }) => ({
-    meanSum: sumF64(mean.values), annualSum: sumF64(annual.values), years: annual.shape[0],
+    meanSum: sumF64(mean.values.toFloat64()), annualSum: sumF64(annual.values.toFloat64()), years: annual.shape[0],
   }));
 }
 

@@ -263,7 +263,9 @@ def measure(cfg, w):
         loaded = rss_mb()
         times = []
         out = None
-        for i in range(cfg["warmup"] + cfg["repeats"]):
+        runs = cfg["repeats"]
+        i = 0
+        while i < cfg["warmup"] + runs:
             out = None
             gc.collect()
             t0 = time.perf_counter()
@@ -271,7 +273,12 @@ def measure(cfg, w):
             dt = (time.perf_counter() - t0) * 1000
             if i >= cfg["warmup"]:
                 times.append(dt)
+            elif i == cfg["warmup"] - 1 and cfg.get("budgetMs") and dt > 0:
+                runs = max(1, min(runs, int(cfg["budgetMs"] // dt)))
+            i += 1
         ans = answer(out)
+        if runs < cfg["repeats"]:
+            base["note"] = "%d timed run%s instead of %d (time budget)" % (runs, "s" if runs > 1 else "", cfg["repeats"])
         return {**base, "status": "ok", "times": times, "median": float(np.median(times)), "answer": ans,
                 "loadedRssMB": loaded, "peakRssMB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                 "version": version()}
