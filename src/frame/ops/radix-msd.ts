@@ -15,7 +15,7 @@ interface Bufs {
   lo: [Uint32Array, Uint32Array];
   perm: [Int32Array, Int32Array];
   digits: Uint16Array;
-  /** Histogram and bucket-offset buffers, one pair per recursion depth (at most 64 / 8 levels). */
+  /** Histogram and bucket-offset buffers, one pair per recursion depth (at most 64 / 4 levels). */
   counts: Uint32Array[];
   pos: Uint32Array[];
 }
@@ -36,10 +36,6 @@ export function msdSortPerm(hi: Uint32Array, lo: Uint32Array, perm: Int32Array, 
     counts: [],
     pos: [],
   };
-  for (let k = 0; k <= 10; k++) {
-    b.counts.push(new Uint32Array(2048));
-    b.pos.push(new Uint32Array(2048));
-  }
   sortRange(b, 0, 0, n, bits, 0);
   return perm;
 }
@@ -72,6 +68,12 @@ function digitsOf(hi: Uint32Array, lo: Uint32Array, d: Uint16Array, start: numbe
   }
 }
 
+/** Histogram of a digit of the high word (no digit array written). */
+function highCounts(hi: Uint32Array, start: number, end: number, sh: number, mask: number, counts: Uint32Array): void {
+  counts.fill(0, 0, mask + 1);
+  for (let i = start; i < end; i++) counts[(hi[i] >>> sh) & mask]++;
+}
+
 /** Sorts [start, end), currently in buffer `cur` (0 or 1), on the remaining `r` bits; leaves the result in buffer 0. */
 function sortRange(b: Bufs, cur: number, start: number, end: number, r: number, depth: number): void {
   const m = end - start;
@@ -88,14 +90,20 @@ function sortRange(b: Bufs, cur: number, start: number, end: number, r: number, 
     }
     return;
   }
-  // Digit width: 11 bits for large ranges, about log2(m) for small ones (about one row per bucket).
-  const w = Math.min(r, m < 4096 ? 8 : 11);
+    // Digit width: 16 bits on huge ranges (one pass splits floats by exponent and top mantissa bits,
+  // leaving buckets that fit in cache), 11 on large ones, about log2(m) - 2 on small ones.
+  const w = Math.min(r, m > 1 << 20 ? 16 : m < 4096 ? Math.max(4, Math.min(8, 29 - Math.clz32(m))) : 11);
   const hi = b.hi[cur];
   const lo = b.lo[cur];
   const perm = b.perm[cur];
-  const counts = b.counts[depth];
   const nb = 1 << w;
-  digitsOf(hi, lo, b.digits, start, end, r, w, counts);
+  if (b.counts.length <= depth || b.counts[depth].length < nb) {
+    b.counts[depth] = new Uint32Array(nb);
+    b.pos[depth] = new Uint32Array(nb);
+  }
+  const counts = b.counts[depth];
+  if (m > 1 << 16 && r - w >= 32) highCounts(hi, start, end, r - w - 32, nb - 1, counts);
+  else digitsOf(hi, lo, b.digits, start, end, r, w, counts);
   // One bucket holds every row: nothing moves, go to the next digit.
   for (let k = 0; k < nb; k++) {
     if (counts[k] === m) {
@@ -114,12 +122,25 @@ function sortRange(b: Bufs, cur: number, start: number, end: number, r: number, 
   const hiO = b.hi[nxt];
   const loO = b.lo[nxt];
   const permO = b.perm[nxt];
-  const d = b.digits;
-  for (let i = start; i < end; i++) {
-    const j = pos[d[i]]++;
-    hiO[j] = hi[i];
-    loO[j] = lo[i];
-    permO[j] = perm[i];
+  if (m > 1 << 16 && r - w >= 32) {
+    // Large range, digit in the high word: recomputing it is cheaper than reading the digit array back.
+    const sh = r - w - 32;
+    const mask = nb - 1;
+    for (let i = start; i < end; i++) {
+      const h = hi[i];
+      const j = pos[(h >>> sh) & mask]++;
+      hiO[j] = h;
+      loO[j] = lo[i];
+      permO[j] = perm[i];
+    }
+  } else {
+    const d = b.digits;
+    for (let i = start; i < end; i++) {
+      const j = pos[d[i]]++;
+      hiO[j] = hi[i];
+      loO[j] = lo[i];
+      permO[j] = perm[i];
+    }
   }
   let s = start;
   const rest = r - w;
