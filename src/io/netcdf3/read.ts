@@ -183,10 +183,11 @@ function joinParts(parts: (TypedArray | string)[], shape: number[], type: number
   return new NDArray(out, shape, { dtype });
 }
 
-function charsToStrings(a: NDArray, shape: number[]): NDArray {
+/** Joins the last dimension of a char array into strings (trailing NULs dropped). */
+export function charsToStrings(a: NDArray, shape: readonly number[]): NDArray {
   if (shape.length === 0) return a;
   const w = shape[shape.length - 1];
-  const chars = a.data as string[];
+  const chars = a.flat() as string[];
   const n = chars.length / Math.max(w, 1);
   const out: string[] = [];
   for (let i = 0; i < n; i++) out.push(chars.slice(i * w, (i + 1) * w).join('').replace(/\0+$/, ''));

@@ -13,7 +13,7 @@ import type { Coords } from '../../nd/coords.js';
 import { planDecode } from '../cf/decode.js';
 import { loadH5, sniffArrayFile, h5call, cachedFile, evictFile, type H5, type H5File } from './h5.js';
 import { H5Source, dtypeFromMeta, readAttrs } from './h5-source.js';
-import { readNetcdf3 } from '../netcdf3/read.js';
+import { readNetcdf3, charsToStrings } from '../netcdf3/read.js';
 
 /** Options of openDataset/loadDataset. */
 export interface OpenOptions {
@@ -36,6 +36,8 @@ interface RawVar {
   source: H5Source;
   attrs: Attrs;
   isDimOnly: boolean;
+  /** A netCDF char array (1-byte fixed strings): its last dimension joins into strings. */
+  isChar: boolean;
 }
 
 function scanGroup(h5: H5, f: H5File, file: string, group: string): RawVar[] {
@@ -60,7 +62,7 @@ function scanGroup(h5: H5, f: H5File, file: string, group: string): RawVar[] {
       if (!phony.has(n)) phony.set(n, `phony_dim_${phony.size}`);
       return phony.get(n) as string;
     });
-    out.push({ name, dims, shape, source: new H5Source(h5, file, full, shape, dtype), attrs: readAttrs(obj), isDimOnly: isScale && scaleName.startsWith(PHANTOM) });
+    out.push({ name, dims, shape, source: new H5Source(h5, file, full, shape, dtype), attrs: readAttrs(obj), isDimOnly: isScale && scaleName.startsWith(PHANTOM), isChar: dtype === 'string' && obj.metadata.size === 1 && !obj.metadata.vlen && shape.length > 0 });
   }
   return out;
 }
@@ -98,9 +100,10 @@ function assemble(raws: RawVar[], globalAttrs: Attrs, opts: OpenOptions): Datase
     const attrs = { ...r.attrs };
     if (typeof attrs.coordinates === 'string' && attrs.coordinates.split(/\s+/).every((n) => raws.some((x) => x.name === n))) delete attrs.coordinates;
     const plan = planDecode(r.source.dtype, attrs, opts);
-    const lazy = new LazyArray(r.source, plan.decode, plan.dtype);
     const isCoord = coordNames.has(r.name);
-    const v = new Variable(r.dims, lazy, plan.attrs, { ...plan.encoding, source: r.source.file });
+    const v = r.isChar
+      ? new Variable(r.dims.slice(0, -1), charsToStrings(new LazyArray(r.source, null, 'string').load(), r.shape), plan.attrs, { source: r.source.file })
+      : new Variable(r.dims, new LazyArray(r.source, plan.decode, plan.dtype), plan.attrs, { ...plan.encoding, source: r.source.file });
     if (isCoord) coords[r.name] = v.load();
     else vars[r.name] = v;
   }
