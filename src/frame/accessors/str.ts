@@ -65,7 +65,8 @@ export class StringAccessor {
       for (let i = 0; i < codes.length; i++) out[i] = codes[i] < 0 ? -1 : remap[codes[i]];
       return this.#wrap(fromCodes(out, dict));
     }
-    return this.#wrap(fromStrings(c.strings().map((s) => (s === null ? null : fn(s)))));
+    // 'auto': dictionary-encode repeated results (also far cheaper to build than plain UTF-8 here).
+    return this.#wrap(fromStrings(c.strings().map((s) => (s === null ? null : fn(s))), { dictionary: 'auto' }));
   }
 
   /** A per-value test as a bool Series (missing rows null, or `na`). */

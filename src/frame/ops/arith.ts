@@ -169,7 +169,7 @@ function bigArith(a: Column, b: Column | Scalar, op: ArithOp, validity: Uint8Arr
  * nullColumn('float64', 3).toArray() // [null, null, null]
  */
 export function nullColumn(dtype: DType, n: number): Column {
-  if (dtype === 'string') return fromStrings(new Array<null>(n).fill(null));
+  if (dtype === 'string') return fromStrings(new Array<null>(n).fill(null), { dictionary: true });
   const valid = alloc(Uint8Array, bitmapBytes(n));
   if (dtype === 'datetime' || dtype === 'int64') return fromTyped(alloc(BigInt64Array, n), valid, dtype);
   const out = alloc(Float64Array, n).fill(NaN);
@@ -188,7 +188,7 @@ function stringArith(a: Column, b: Column | Scalar, op: ArithOp, name: string, r
       const { codes, dictionary } = a.dictionaryCodes();
       return fromCodes(codes, dictionary.map((d) => cat(d, sfx)));
     }
-    return fromStrings(a.strings().map((x) => (x === null ? null : cat(x, sfx))));
+    return fromStrings(a.strings().map((x) => (x === null ? null : cat(x, sfx))), { dictionary: 'auto' });
   }
   const sa = a.strings();
   const sb = b.strings();
@@ -198,5 +198,5 @@ function stringArith(a: Column, b: Column | Scalar, op: ArithOp, name: string, r
     const y = sb[i];
     out[i] = x === null || y === null ? null : cat(x, y);
   }
-  return fromStrings(out, { dictionary: a.isDictionary && b.isDictionary ? 'auto' : false });
+  return fromStrings(out, { dictionary: 'auto' });
 }

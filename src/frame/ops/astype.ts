@@ -52,7 +52,8 @@ export function astypeColumn(col: Column, dtype: DType, name: string): Column {
   if (isIntegerDtype(dtype)) return toInteger(col, dtype, name);
   // To float32 / float64.
   const x = col.toFloat64();
-  if (dtype === 'float64') return fromTyped(x === col.values ? x : x.slice(), col.validity, 'float64');
+  // toFloat64() is a fresh (cached, read-only) buffer here, never the source's own values: share it.
+  if (dtype === 'float64') return fromTyped(x, col.validity, 'float64');
   const out = alloc(Float32Array, x.length);
   out.set(x);
   return fromTyped(out, col.validity, 'float32');

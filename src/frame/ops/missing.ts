@@ -93,7 +93,7 @@ export function fillColumn(c: Column, value: Scalar, name = ''): Column {
       for (let i = 0; i < n; i++) if (out[i] < 0) out[i] = k;
       return fromCodes(out, dict);
     }
-    return fromStrings(c.strings().map((x) => x ?? value));
+    return fromStrings(c.strings().map((x) => x ?? value), { dictionary: 'auto' });
   }
   if (d === 'bool') {
     if (typeof value !== 'boolean') throw bad();
