@@ -70,26 +70,41 @@ function factorizeStrings(col: Column): { codes: Int32Array; uniques: Column; ha
   const { codes: dc, dictionary } = col.dictionaryCodes();
   const n = dc.length;
   const D = dictionary.length;
-  const used = new Uint8Array(D);
+  // Rank every dictionary entry (sorted by UTF-16 code units; a dictionary may repeat a value), then
+  // map codes in one pass while marking which ranks occur. Unused entries (rare) are compacted after.
+  const pos = new Map<string, number>();
+  for (let d = 0; d < D; d++) pos.set(dictionary[d], 0);
+  const sorted = [...pos.keys()].sort();
+  sorted.forEach((s, r) => pos.set(s, r));
+  const rank = new Int32Array(D);
+  for (let d = 0; d < D; d++) rank[d] = pos.get(dictionary[d]) as number;
+  const used = new Uint8Array(sorted.length);
+  const codes = new Int32Array(n);
   let hasMissing = false;
   for (let i = 0; i < n; i++) {
     const c = dc[i];
-    if (c >= 0) used[c] = 1;
-    else hasMissing = true;
+    if (c < 0) {
+      codes[i] = -1;
+      hasMissing = true;
+    } else {
+      const r = rank[c];
+      codes[i] = r;
+      used[r] = 1;
+    }
   }
-  // Distinct strings (a dictionary may repeat a value), sorted by UTF-16 code units.
-  const seen = new Map<string, number>();
-  for (let d = 0; d < D; d++) if (used[d]) seen.set(dictionary[d], 0);
-  const sorted = [...seen.keys()].sort();
-  sorted.forEach((s, r) => seen.set(s, r));
-  const rank = new Int32Array(D).fill(-1);
-  for (let d = 0; d < D; d++) if (used[d]) rank[d] = seen.get(dictionary[d]) as number;
-  const codes = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const c = dc[i];
-    codes[i] = c < 0 ? -1 : rank[c];
+  let k = 0;
+  for (let r = 0; r < used.length; r++) k += used[r];
+  if (k === sorted.length) return { codes, uniques: fromStrings(sorted), hasMissing };
+  const remap = new Int32Array(sorted.length).fill(-1);
+  const kept: string[] = [];
+  for (let r = 0; r < used.length; r++) {
+    if (used[r]) {
+      remap[r] = kept.length;
+      kept.push(sorted[r]);
+    }
   }
-  return { codes, uniques: fromStrings(sorted), hasMissing };
+  for (let i = 0; i < n; i++) if (codes[i] >= 0) codes[i] = remap[codes[i]];
+  return { codes, uniques: fromStrings(kept), hasMissing };
 }
 
 type Direct = { codes: Int32Array; uniques: Column; hasMissing: boolean };

@@ -14,7 +14,12 @@ import { MultiIndex } from '../frame/multi-index.js';
  * groupIndex([fromValues(['a', 'b'])], [Int32Array.of(0, 1)], ['k']) // Index ['a', 'b'] named 'k'
  */
 export function groupIndex(uniques: readonly Column[], keyCodes: readonly Int32Array[], names: readonly (string | null)[]): Index {
-  if (uniques.length === 1) return new Index(take(uniques[0], keyCodes[0]), { name: names[0] ?? null });
+  if (uniques.length === 1) {
+    const kc = keyCodes[0];
+    let identity = kc.length === uniques[0].length;
+    for (let g = 0; identity && g < kc.length; g++) identity = kc[g] === g;
+    return new Index(identity ? uniques[0] : take(uniques[0], kc), { name: names[0] ?? null });
+  }
   return new MultiIndex([...uniques], [...keyCodes], names);
 }
 
