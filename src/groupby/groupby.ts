@@ -142,7 +142,7 @@ export class GroupBy implements GroupContext {
     let cols = this.valueNames;
     if (opts.numericOnly) {
       const agg = getAggregation(name);
-      cols = cols.filter((c) => acceptsDtype(agg, this.frame.column(c).dtype) && (agg.input === 'any' || this.frame.column(c).dtype !== 'bool' || name !== 'quantile'));
+      cols = cols.filter((c) => acceptsDtype(agg, this.frame.column(c).dtype));
     }
     const view = this.#selection === null && !opts.numericOnly ? this : this.select(cols);
     return this.#finish(aggregate(view, name, { ddof: opts.ddof, q: opts.q }));
