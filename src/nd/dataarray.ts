@@ -24,6 +24,7 @@ import { plotDataArray, type DataArrayPlotOptions } from '../plot/dataarray.js';
 import type { Plot } from '../plot/plot.js';
 import type { Series } from '../frame/series.js';
 import type { DataFrame } from '../frame/dataframe.js';
+import { chunkDataArray, type ChunkedDataArray } from '../parallel/chunked.js';
 
 /** Options of the DataArray constructor. */
 export interface DataArrayOptions {
@@ -245,6 +246,15 @@ export class DataArray {
   resample(rule: Readonly<Record<string, ResampleRule>>): GroupBy<DataArray> {
     const g = resampleKey(this.coords, this.dims, rule);
     return new GroupBy(g, (op, opts) => groupReduceDataArray(this, g, op, opts));
+  }
+
+  /**
+   * Splits into chunks along named dims for parallel, out-of-core computation (see src/parallel/chunked.ts).
+   * @example
+   * const clim = await tas.chunk({ time: 12 }).mean('time').compute();
+   */
+  chunk(chunks: Readonly<Record<string, number>>): ChunkedDataArray {
+    return chunkDataArray(this, chunks);
   }
 
   /** A Series with a (Multi)Index of the coordinates of every dimension, in C order. */
