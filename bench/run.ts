@@ -19,6 +19,7 @@ import { ensureData } from './lib/generate.js';
 import { runSuite, type SuiteOptions } from './lib/harness.js';
 import { checkAnswers, fmtMs, formatTables, legends, loadAverage, machineInfo, versions } from './lib/report.js';
 import type { Measurement } from './lib/measure.js';
+import { METHOD } from './lib/method.js';
 
 function arg(name: string): string | undefined {
   const argv = process.argv.slice(2);
@@ -62,18 +63,19 @@ const results = await runSuite(opts);
 const elapsed = (Date.now() - started.getTime()) / 1000;
 const tables = formatTables(results, opts.contenders, opts.workloads);
 const mismatches = checkAnswers(results);
-const command = `npm run bench --${mode === 'quick' ? ' -- --quick' : ''}${process.argv.slice(2).filter((a) => a !== '--quick').map((a) => ` ${a}`).join('')}`;
+const userArgs = process.argv.slice(2).filter((a, i, all) => a !== '--out' && !a.startsWith('--out=') && all[i - 1] !== '--out');
+const command = `npm run bench${userArgs.length ? ` -- ${userArgs.join(' ')}` : ''}`;
 const s = SIZES[mode];
 const md = [
   `# gridframe benchmarks (${mode} mode)`, '',
   `Run ${started.toISOString()} · ${elapsed.toFixed(0)} s wall · ${isolate === 'process' ? 'each cell in a fresh process' : 'in-process smoke run'} · ${opts.warmup} warm-up + ${opts.repeats} timed run(s) per cell (fewer where the warm-up shows they would take over ${(opts.budgetMs ?? 0) / 1000} s), median reported; a cell over ${opts.timeoutS} s is skipped.`, '',
   `Machine: ${machineInfo()} · load average ${loadBefore} at the start, ${loadAverage()} at the end (the machine is shared; every ratio compares cells of this one run).`, '',
-  `Reproduce: \`${command.replace('npm run bench -- ', 'npm run bench -- ').replace(/ --$/, '')}\` (inputs are generated, seeded, into bench/data/${mode}/ on first use)`, '',
+  `Reproduce: \`${command}\` (inputs are generated, seeded, into bench/data/${mode}/ on first use; about ${Math.ceil(elapsed / 60)} min here)`, '',
   `Sizes: main table ${s.rows.toLocaleString('en')} rows (int key ${s.intGroups.toLocaleString('en')} groups, string key ${s.strKeys.toLocaleString('en')} distinct, two float64); pivotTable input ${s.pivotRows.toLocaleString('en')} rows (${s.pivotIndex} x ${s.pivotCols}); join table ${s.joinRows.toLocaleString('en')} rows; CSV ${s.csvRows.toLocaleString('en')} rows; wide table ${s.wideRows.toLocaleString('en')} x ${s.wideCols}; cdist ${s.cdist3.join('x')} and ${s.cdist64.join('x')}; ${s.fitRows.toLocaleString('en')} curve rows of ${s.fitPoints} points; ${s.ncFiles} NetCDF files.`, '',
   'Versions:', '', ...versions(results), '',
   tables,
   mismatches.length ? `**${mismatches.length} answer mismatch(es)** (marked ≠ above).` : 'Every contender that ran returned the same answer digest as the reference (gridframe where it ran, else the loop) — see bench/lib/answer.ts.',
-  '', legends(opts.contenders, opts.workloads),
+  '', legends(opts.contenders, opts.workloads), METHOD,
 ].join('\n');
 mkdirSync(path.dirname(outFile), { recursive: true });
 writeFileSync(outFile, `${md}\n`);

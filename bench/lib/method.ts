@@ -1,0 +1,28 @@
+/**
+ * The method section of bench/RESULTS.md: what is timed and how the contenders get their inputs.
+ * @module
+ */
+
+/** Markdown describing how the numbers are produced. */
+export const METHOD = `### Method
+
+- Inputs are generated once, deterministically (seeded), into bench/data/ (git-ignored): raw little-endian
+  binaries and JSON string lists, Parquet copies (snappy) and the mixed-type CSV. Loading them into each
+  contender is not timed, except in csv-read, parquet-read and netcdf, where reading is the workload.
+- Every cell (contender × workload) runs in a fresh process (\`node --expose-gc --import tsx bench/child.ts\`
+  or \`python3 bench/runners/pandas_runner.py\`): one warm-up, then the timed runs; the median is reported.
+  Garbage is collected before each run. Peak memory is the process's RSS high-water mark (getrusage
+  maxrss), so it includes the inputs and, for polars and DuckDB, their native heaps.
+- Representations as a user of each tool would have them: gridframe and the loop hold the string key
+  dictionary-encoded (as gridframe's readers produce it); polars and DuckDB read the Parquet file (Utf8 /
+  VARCHAR); pandas holds object strings; arquero holds JS strings. DuckDB materialises every result as a
+  table (CREATE TABLE AS); arquero's lazy verbs are reified.
+- Threads: polars and DuckDB use every core; the loop is single-threaded by design; gridframe uses what
+  its API does by default.
+- Every contender digests its result the same way (bench/lib/answer.ts: group sums, weighted means, row
+  counts, sums of distances, ...); the digests are compared with gridframe's (else the loop's) and a
+  differing cell is marked ≠. \`npx vitest run test/bench\` runs the same check on the quick inputs.
+- pandas: Debian's python3-pandas has no pyarrow/fastparquet, so pandas has no Parquet cells. Curve fits
+  are \`df.apply(lambda row: curve_fit(...), axis=1)\`; NetCDF is xarray \`open_dataset\` per file +
+  \`concat\` on time, \`mean('time')\` and \`groupby('time.year').mean()\`.
+`;
