@@ -6,7 +6,9 @@
 import { inspect } from 'node:util';
 import { GridframeError } from '../errors.js';
 import { formatFromPath } from './formats.js';
-import { openAny, openAsTable, type Progress } from './load.js';
+import { textInfo } from './text.js';
+import { openAny, type Progress } from './load.js';
+import { wordCounts } from './text.js';
 
 /**
  * `gridframe info FILE`: schema and shape of a table, or dims/coords/variables/attrs of a dataset.
@@ -16,6 +18,7 @@ import { openAny, openAsTable, type Progress } from './load.js';
 export async function infoCommand(path: string, onProgress?: Progress): Promise<string> {
   const o = await openAny(path, onProgress);
   if (o.kind === 'dataset') return `format: ${o.format}\n${inspect(o.ds)}`;
+  if (o.kind === 'text') return `format: text\n${textInfo(o.text)}`;
   return `format: ${o.format}\nshape: (${o.df.shape[0]}, ${o.df.shape[1]})\n${o.df.info()}`;
 }
 
@@ -26,7 +29,9 @@ export async function infoCommand(path: string, onProgress?: Progress): Promise<
  */
 export async function headCommand(path: string, n: number, onProgress?: Progress): Promise<string> {
   if (!Number.isInteger(n) || n < 0) throw new GridframeError(`-n must be a non-negative integer, got ${n}`);
-  const df = await openAsTable(path, onProgress);
+  const o = await openAny(path, onProgress);
+  if (o.kind === 'text') return o.text.split(/\r?\n/).slice(0, n).join('\n');
+  const df = o.kind === 'table' ? o.df : o.ds.toDataFrame();
   return inspect(df.head(n));
 }
 
@@ -36,8 +41,12 @@ export async function headCommand(path: string, n: number, onProgress?: Progress
  * console.log(await describeCommand('titanic.csv'));
  */
 export async function describeCommand(path: string, onProgress?: Progress): Promise<string> {
-  const df = await openAsTable(path, onProgress);
-  return inspect(df.describe());
+  const o = await openAny(path, onProgress);
+  if (o.kind === 'text') {
+    const wc = wordCounts(o.text);
+    return `${inspect(wc.head(10))}\n${inspect(wc.describe())}`;
+  }
+  return inspect((o.kind === 'table' ? o.df : o.ds.toDataFrame()).describe());
 }
 
 /**
@@ -54,7 +63,7 @@ export async function convertCommand(input: string, output: string, onProgress?:
     await o.ds.toNetcdf(output, { format: outFormat === 'netcdf3' ? 'NETCDF3_64BIT' : 'NETCDF4' });
     return `wrote ${output}`;
   }
-  const df = o.kind === 'dataset' ? o.ds.toDataFrame().resetIndex() : o.df;
+  const df = o.kind === 'dataset' ? o.ds.toDataFrame().resetIndex() : o.kind === 'text' ? wordCounts(o.text) : o.df;
   switch (outFormat) {
     case 'csv': await df.toCsv(output); break;
     case 'tsv': await df.toCsv(output, { sep: '\t' }); break;

@@ -8,10 +8,10 @@ import { extname } from 'node:path';
 import { GridframeError } from '../errors.js';
 
 /** A table or array file format. */
-export type Format = 'csv' | 'tsv' | 'parquet' | 'arrow' | 'arrows' | 'json' | 'jsonl' | 'netcdf3' | 'netcdf4' | 'hdf5';
+export type Format = 'text' | 'csv' | 'tsv' | 'parquet' | 'arrow' | 'arrows' | 'json' | 'jsonl' | 'netcdf3' | 'netcdf4' | 'hdf5';
 
 const BY_EXT: Record<string, Format> = {
-  '.csv': 'csv', '.txt': 'csv', '.tsv': 'tsv', '.tab': 'tsv',
+  '.csv': 'csv', '.txt': 'text', '.tsv': 'tsv', '.tab': 'tsv',
   '.parquet': 'parquet', '.pq': 'parquet',
   '.arrow': 'arrow', '.feather': 'arrow', '.ipc': 'arrow', '.arrows': 'arrows',
   '.json': 'json', '.jsonl': 'jsonl', '.ndjson': 'jsonl',
@@ -22,7 +22,7 @@ const BY_EXT: Record<string, Format> = {
 /** The format to write, from the output path's extension. */
 export function formatFromPath(path: string): Format {
   const f = BY_EXT[extname(path).toLowerCase()];
-  if (!f) throw new GridframeError(`Unknown file type '${extname(path) || path}': use .csv, .tsv, .parquet, .arrow, .arrows, .json, .jsonl or .nc`);
+  if (!f) throw new GridframeError(`Unknown file type '${extname(path) || path}': use .txt, .csv, .tsv, .parquet, .arrow, .arrows, .json, .jsonl or .nc`);
   return f;
 }
 

@@ -10,13 +10,17 @@ import { readArrow } from '../io/arrow-ipc.js';
 import { readJson } from '../io/json-read.js';
 import { openDataset } from '../nd/index.js';
 import type { Dataset } from '../nd/index.js';
+import { readText, wordCounts } from './text.js';
 import { isArrayFormat, sniffFormat, type Format } from './formats.js';
 
 /** A progress callback: bytes done and total. */
 export type Progress = (done: number, total: number) => void;
 
 /** An opened file: a table, or a dataset of N-d arrays. */
-export type Opened = { kind: 'table'; format: Format; df: DataFrame } | { kind: 'dataset'; format: Format; ds: Dataset };
+export type Opened =
+  | { kind: 'table'; format: Format; df: DataFrame }
+  | { kind: 'dataset'; format: Format; ds: Dataset }
+  | { kind: 'text'; format: Format; text: string };
 
 /**
  * Opens a file of any supported format.
@@ -26,6 +30,7 @@ export type Opened = { kind: 'table'; format: Format; df: DataFrame } | { kind: 
 export async function openAny(path: string, onProgress?: Progress): Promise<Opened> {
   const format = await sniffFormat(path);
   if (isArrayFormat(format)) return { kind: 'dataset', format, ds: await openDataset(path) };
+  if (format === 'text') return { kind: 'text', format, text: await readText(path) };
   return { kind: 'table', format, df: await readTable(path, format, onProgress) };
 }
 
@@ -43,11 +48,12 @@ export async function readTable(path: string, format: Format, onProgress?: Progr
 }
 
 /**
- * Opens a file as a table; NetCDF/HDF5 datasets become one through `toDataFrame()`.
+ * Opens a file as a table; NetCDF/HDF5 datasets become one through `toDataFrame()`, texts their word counts.
  * @example
  * const df = await openAsTable('tas.nc');
  */
 export async function openAsTable(path: string, onProgress?: Progress): Promise<DataFrame> {
   const o = await openAny(path, onProgress);
+  if (o.kind === 'text') return wordCounts(o.text);
   return o.kind === 'table' ? o.df : o.ds.toDataFrame();
 }

@@ -37,7 +37,7 @@ export class Column {
    */
   constructor(data: arrow.Data) {
     this.dtype = dtypeOf(data.type);
-    this.data = data.offset === 0 ? data : normalizeOffset(data);
+    this.data = data.offset === 0 && !overlong(data) ? data : normalizeOffset(data);
   }
 
   /** Number of rows. */
@@ -238,7 +238,15 @@ function concatUtf8(v: arrow.Vector): arrow.Data {
   return arrow.vectorFromArray(strs, new arrow.Utf8()).data[0];
 }
 
-/** Rebuilds a sliced Data (offset > 0) so that bitmaps start at bit 0. */
+/** True when a fixed-width buffer is longer than the data (IPC readers may hand out padded buffers). */
+function overlong(d: arrow.Data): boolean {
+  const t = d.type;
+  if (arrow.DataType.isBool(t) || arrow.DataType.isUtf8(t) || arrow.DataType.isLargeUtf8(t)) return false;
+  const v = d.values as ArrayLike<unknown> | undefined;
+  return v !== undefined && v.length > d.length;
+}
+
+/** Rebuilds a sliced Data (offset > 0) or one with an over-long buffer so that bitmaps start at bit 0 and value buffers hold exactly `length` values. */
 function normalizeOffset(d: arrow.Data): arrow.Data {
   const { offset, length } = d;
   let nullBitmap: Uint8Array | undefined;
@@ -252,11 +260,12 @@ function normalizeOffset(d: arrow.Data): arrow.Data {
   if (arrow.DataType.isUtf8(t)) {
     return arrow.makeData({ type: t, length, nullCount, nullBitmap, valueOffsets: d.valueOffsets as Int32Array, data: d.values as Uint8Array });
   }
+  // Fixed width: arrow already subarrays `values` when slicing; trim padded buffers.
+  const values = (d.values as Float64Array).subarray(0, length);
   if (arrow.DataType.isDictionary(t)) {
-    return arrow.makeData({ type: t, length, nullCount, nullBitmap, data: d.values, dictionary: d.dictionary as arrow.Vector });
+    return arrow.makeData({ type: t, length, nullCount, nullBitmap, data: values, dictionary: d.dictionary as arrow.Vector });
   }
-  // Fixed width: arrow already subarrays `values` when slicing.
-  return arrow.makeData({ type: t as arrow.Float64, length, nullCount, nullBitmap, data: d.values as Float64Array });
+  return arrow.makeData({ type: t as arrow.Float64, length, nullCount, nullBitmap, data: values });
 }
 
 export { bitmapBytes };

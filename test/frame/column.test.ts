@@ -84,6 +84,12 @@ describe('Column selection', () => {
     expect(fromVector(v).toArray()).toEqual([1, 2, 3]);
     expect(concatColumns([fromValues(['a', null]), fromValues(['b'])]).toArray()).toEqual(['a', null, 'b']);
   });
+  it('trims padded value buffers (as Arrow IPC readers hand them out)', () => {
+    const d = arrow.makeData({ type: new arrow.Int32(), length: 3, data: Int32Array.of(1, 2, 3, 99) });
+    const col = new Column(d);
+    expect(col.values.length).toBe(3);
+    expect(col.toArray()).toEqual([1, 2, 3]);
+  });
   it('normalises a sliced Arrow chunk to offset 0', () => {
     const d = fromValues([1, null, 3, 4]).data.slice(1, 3);
     const col = new Column(d);
