@@ -79,7 +79,8 @@ export function fitRowsMatrix(Y: Float64Array, rows: number, m: number, x: Float
   const rj = new Float64Array(m);
   const f = model.f;
   const jac = model.jac;
-  const problem: LMProblem = {
+  const bound = model.bind ? model.bind(x) : null;
+  const generic: LMProblem = {
     m,
     n,
     residuals(p, r) {
@@ -97,12 +98,15 @@ export function fitRowsMatrix(Y: Float64Array, rows: number, m: number, x: Float
       for (let a = 0; a < n; a++) {
         const h = SQRT_EPS * Math.abs(p[a]) || SQRT_EPS;
         pj[a] = p[a] + h;
-        problem.residuals(pj, rj);
+        generic.residuals(pj, rj);
         for (let i = 0; i < m; i++) J[i * n + a] = (rj[i] - r[i]) / h;
         pj[a] = p[a];
       }
     },
   };
+  const problem: LMProblem = bound
+    ? { m, n, residuals: (p, r) => bound.residuals(p, Y, yoff, r), jacobian: (p, _r, J) => bound.jacobian(p, J) }
+    : generic;
   const w = new LMWork(m, n);
   const p = new Float64Array(n);
   const lmOpts = { ftol: opts.ftol, xtol: opts.xtol, maxfev: opts.maxfev ?? 200 * (n + 1) };

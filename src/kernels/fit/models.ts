@@ -4,8 +4,20 @@
  * @module
  */
 
+/**
+ * A model bound to fixed x values: residuals f(x_i, p) − y_i into r, and the Jacobian at the point
+ * of the most recent `residuals` call (the LM solver always asks for it there, so the built-ins
+ * reuse the exponentials they computed for the residuals).
+ */
+export interface BoundModel {
+  residuals(p: Float64Array, y: Float64Array, yoff: number, r: Float64Array): void;
+  jacobian(p: Float64Array, J: Float64Array): void;
+}
+
 /** A model for `fitRows`: value and (optionally) gradient with respect to the parameters. */
 export interface RowModel {
+  /** A fast evaluator for fixed x (built-ins): precomputes log x and shares work between r and J. */
+  bind?(x: Float64Array): BoundModel;
   /** Parameter names, which become the result's column names. */
   params: readonly string[];
   /** The model value at x. */
@@ -29,6 +41,8 @@ export type BuiltinModel = 'powerlaw' | 'exponential' | 'linear' | 'gaussian';
 export const MODELS: Record<BuiltinModel, RowModel> = {
   powerlaw: {
     params: ['A', 's'],
+    // A·x^s = A·exp(s·ln x): one exp per point, ln x computed once.
+    bind: (x) => expBound(x, Float64Array.from(x, Math.log)),
     f: (x, p) => p[0] * Math.pow(x, p[1]),
     jac(x, p, out) {
       const xs = Math.pow(x, p[1]);
@@ -38,6 +52,7 @@ export const MODELS: Record<BuiltinModel, RowModel> = {
   },
   exponential: {
     params: ['A', 'k'],
+    bind: (x) => expBound(x, x),
     f: (x, p) => p[0] * Math.exp(p[1] * x),
     jac(x, p, out) {
       const e = Math.exp(p[1] * x);
@@ -69,6 +84,29 @@ export const MODELS: Record<BuiltinModel, RowModel> = {
     },
   },
 };
+
+/** A·exp(k·t_i) with t = ln x (power law) or t = x (exponential); J = [e, A·t·e]. */
+function expBound(x: Float64Array, t: Float64Array): BoundModel {
+  const m = x.length;
+  const e = new Float64Array(m);
+  return {
+    residuals(p, y, yoff, r) {
+      const A = p[0], k = p[1];
+      for (let i = 0; i < m; i++) {
+        const v = Math.exp(k * t[i]);
+        e[i] = v;
+        r[i] = A * v - y[yoff + i];
+      }
+    },
+    jacobian(p, J) {
+      const A = p[0];
+      for (let i = 0; i < m; i++) {
+        J[2 * i] = e[i];
+        J[2 * i + 1] = A * t[i] * e[i];
+      }
+    },
+  };
+}
 
 /**
  * Wraps a user model (functions of (x, ...params)) as a RowModel.
