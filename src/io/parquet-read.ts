@@ -13,7 +13,7 @@ import { ParquetFile } from 'parquet-wasm';
 import { GridframeError, ParseError, unknownName, ValueError } from '../errors.js';
 import type { DataFrame } from '../frame/dataframe.js';
 import { frameFromArrow } from './arrow-concat.js';
-import { fileError } from './file-errors.js';
+import { fileError, readFileBytes } from './file-errors.js';
 import { INDEX_META_KEY, parseIndexMeta } from './frame-columns.js';
 import type { ProgressOptions } from './progress.js';
 
@@ -24,6 +24,9 @@ export interface ReadParquetOptions extends ProgressOptions {
   /** Only these row groups (0-based). */
   rowGroups?: readonly number[];
 }
+
+/** Files up to this size are read into memory first (faster decoding); larger ones are read lazily. */
+const IN_MEMORY_MAX = 1 << 30;
 
 function message(e: unknown): string {
   if (e instanceof Error) return e.message;
@@ -47,9 +50,18 @@ export async function readParquet(path: string, opts: ReadParquetOptions = {}): 
     const st = await stat(path);
     if (st.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
     total = st.size;
-    blob = await openAsBlob(path);
   } catch (e) {
     throw fileError(e, path);
+  }
+  if (total <= IN_MEMORY_MAX) {
+    // parquet-wasm decodes several times faster from an in-memory Blob than from a file-backed one.
+    blob = new Blob([await readFileBytes(path, opts.onProgress)]);
+  } else {
+    try {
+      blob = await openAsBlob(path);
+    } catch (e) {
+      throw fileError(e, path);
+    }
   }
   let file: ParquetFile;
   try {
@@ -76,7 +88,8 @@ export async function readParquet(path: string, opts: ReadParquetOptions = {}): 
     const batches: arrow.RecordBatch[] = [];
     let outSchema: arrow.Schema | undefined;
     let done = 0;
-    opts.onProgress?.(0, total);
+    const lazy = total > IN_MEMORY_MAX;
+    if (lazy) opts.onProgress?.(0, total);
     for (const g of groups) {
       const rg = meta.rowGroup(g);
       const rows = rg.numRows();
@@ -85,7 +98,7 @@ export async function readParquet(path: string, opts: ReadParquetOptions = {}): 
       outSchema ??= at.schema;
       batches.push(...at.batches);
       done += rg.compressedSize();
-      opts.onProgress?.(Math.min(done, total), total);
+      if (lazy) opts.onProgress?.(Math.min(done, total), total);
     }
     if (!outSchema) {
       // No row groups: an empty frame with the file's columns.
