@@ -30,6 +30,8 @@ describe('Series arithmetic', () => {
     expect(x.mod(-2).toArray()).toEqual([-0.5, -0.25, NaN, -1, -0.5]);
     expect(x.floordiv(-2).toArray()).toEqual([-1, 1, NaN, -4, 0]);
     expect(new Series([1.0]).floordiv(0.1).toArray()).toEqual([9]); // Python: 1.0 // 0.1 == 9.0
+    // numpy.floor_divide(0.0, -1.0) == -0.0, floor_divide(-0.0, 1.0) == -0.0, floor_divide(-0.5, 2.0) == -1.0
+    expect(new Series([0.0, -0.0, -0.5], { dtype: 'float64' }).floordiv(new Series([-1, 1, 2], { dtype: 'float64' })).toArray()).toEqual([-0, -0, -1]);
   });
 
   it('division by zero as pandas: ±inf and NaN; int mod/floordiv by 0 become float', () => {

@@ -30,7 +30,10 @@ export function pyFloorDiv(a: number, b: number): number {
     m += b;
     d -= 1;
   }
-  if (d === 0) return a / b < 0 ? -0 : 0;
+  if (d === 0) {
+    const q = a / b; // numpy: copysign(0, a / b)
+    return q < 0 || Object.is(q, -0) ? -0 : 0;
+  }
   let f = Math.floor(d);
   if (d - f > 0.5) f += 1;
   return f;
