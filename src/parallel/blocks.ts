@@ -81,7 +81,8 @@ export async function runBlocks(task: ModuleTask, inputs: Record<string, unknown
     return await Promise.all(
       blocks.map(async (b) => {
         const r = await runInWorker(rt, [shared, b, opts.params ?? null], { signal: ctl.signal });
-        opts.onProgress?.({ done: ++done, total: blocks.length });
+        done++;
+        opts.onProgress?.({ done, total: blocks.length });
         return r;
       }),
     ).catch((e: unknown) => {

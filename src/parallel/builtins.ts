@@ -12,6 +12,8 @@ const OPS: Record<string, () => Promise<Op>> = {
   echo: async () => (x: unknown) => x,
   /** Runs a partition pipeline (filter / assign / map / apply) and optionally a partial groupby. */
   partition: async () => (await import('./partition-worker.js')).runPartition as Op,
+  /** Runs an elementwise chain and/or a partial reduction over one chunk of an N-d array. */
+  chunk: async () => (await import('./chunk-worker.js')).runChunk as Op,
   /** Folds a partition into aggregation states over the global groups (phase 2 of a groupby). */
   aggregate: async () => (await import('./partition-worker.js')).aggregatePartition as Op,
 };

@@ -85,7 +85,8 @@ async function runSync(order: readonly Delayed[], results: Map<Delayed, unknown>
       r = await callModule(rt.url, rt.name, args);
     }
     results.set(node, r);
-    opts.onProgress?.({ done: ++done, total: order.length, key: node.key });
+    done++;
+    opts.onProgress?.({ done, total: order.length, key: node.key });
   }
 }
 

@@ -13,3 +13,5 @@ export { visualize, type VisualizeOptions } from './visualize.js';
 export { PartitionedFrame, PartitionedGroupBy, PendingFrame, partition, type AggSpec as PartitionAggSpec, type PartitionRunOptions } from './partitioned.js';
 export type { Predicate, ColumnExpr } from './exprs.js';
 export { runBlocks, sharedArray, blockRanges, type Block, type RunBlocksOptions } from './blocks.js';
+export { ChunkedDataArray, chunkDataArray, type ChunkReduceOptions, type ChunkComputeOptions } from './chunked.js';
+export type { ChunkOp, ChunkReduceOp } from './chunk-kernels.js';

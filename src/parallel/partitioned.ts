@@ -144,7 +144,8 @@ export class PartitionedFrame {
       return await Promise.all(
         this.partitions.map(async (_, i) => {
           const r = await job(i, ctl.signal);
-          opts.onProgress?.({ done: ++done, total });
+          done++;
+          opts.onProgress?.({ done, total });
           return r;
         }),
       ).catch((e: unknown) => {
