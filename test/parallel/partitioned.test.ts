@@ -79,6 +79,27 @@ describe('partitioned frames', () => {
     }
   });
 
+  it('equals df.groupby(keys).agg(spec) (the single-threaded groupby) for random frames', async () => {
+    const r = rng(11);
+    for (let trial = 0; trial < 3; trial++) {
+      const df = randomFrame(200 + trial, 100 + Math.floor(r() * 2000));
+      const parts = 1 + Math.floor(r() * 7);
+      for (const keys of [['s'], ['k', 's']]) {
+        const spec = { i: ['sum', 'min', 'max', 'count', 'first', 'last'], v: ['mean', 'std'] };
+        const want = df.groupby(keys).agg(spec);
+        const got = await partition(df, parts).groupby(keys).agg(spec);
+        expect(got.columns).toEqual(want.columns);
+        expect(got.index.toArray()).toEqual(want.index.toArray());
+        for (const c of ['i_sum', 'i_min', 'i_max', 'i_count', 'i_first', 'i_last']) expect(got.column(c).toArray(), c).toEqual(want.column(c).toArray());
+        for (const c of ['v_mean', 'v_std']) {
+          const g = got.column(c).toFloat64();
+          const w = want.column(c).toFloat64();
+          g.forEach((x, j) => expect(closeTo(x, w[j], 1e-11), `${c}[${j}] ${x} vs ${w[j]}`).toBe(true));
+        }
+      }
+    }
+  });
+
   it('groups by two keys, sorted as pandas sorts them', async () => {
     const df = new DataFrame({ a: ['x', 'y', 'x', 'y', 'x', null], b: [2, 1, 2, 2, 1, 1], v: [1, 2, 3, 4, 5, 6] });
     const out = await df.partition(3).groupby(['a', 'b']).agg({ v: ['sum', 'count'] }).collect();
