@@ -72,18 +72,15 @@ export function cumulative(s: Series, op: CumOp, opts: AggOptions = {}): Series 
 function rebuild(c: Column, out: Float64Array, op: CumOp): Column {
   const d = c.dtype;
   const n = out.length;
-  const missing = c.validity !== null || !isFloatDtype(d);
-  const validity = missing ? packWhere(n, (i) => out[i] === out[i]) : null;
   if (isFloatDtype(d)) {
     if (d === 'float64') return fromTyped(out, c.validity, 'float64');
     const o = alloc(Float32Array, n);
     o.set(out);
     return fromTyped(o, c.validity, 'float32');
   }
-  if (d === 'date' || d === 'datetime') {
-    const col = fromEpochMs(out, d);
-    return col;
-  }
+  if (d === 'date' || d === 'datetime') return fromEpochMs(out, d);
+  // Integer and bool inputs: a row is missing where the running value is NaN.
+  const validity = c.validity !== null || out.some((v) => v !== v) ? packWhere(n, (i) => out[i] === out[i]) : null;
   if (d === 'bool' && (op === 'cummax' || op === 'cummin')) {
     return boolColumn(packWhere(n, (i) => out[i] === 1), n, validity);
   }
