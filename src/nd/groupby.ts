@@ -115,7 +115,7 @@ export function groupReduceVariable(v: Variable, g: GroupKey, op: ReduceOp | 'me
     const r = reduceVariable(sub, op, g.dim, opts);
     restDims = [...r.dims];
     const arr = r.values.contiguous();
-    parts.push(arr.dtype === 'float32' ? new NDArray(Float32Array.from(arr.data as Float32Array), arr.shape) : arr);
+    parts.push(arr.dtype === 'float32' ? new NDArray(new Float32Array(arr.data as Float32Array), arr.shape) : arr);
   }
   const inner = parts[0]?.shape ?? [];
   const stacked = concatArrays(parts.map((p) => p.reshape([1, ...p.shape])), 0, [n, ...inner], parts[0]?.dtype ?? 'float64');

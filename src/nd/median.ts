@@ -59,5 +59,5 @@ export function median(a: NDArray, axes?: number | readonly number[], opts: Redu
       out[g] = (lower + upper) / 2;
     }
   }
-  return new NDArray(a.dtype === 'float32' ? Float32Array.from(out) : out, outShape);
+  return new NDArray(a.dtype === 'float32' ? new Float32Array(out) : out, outShape);
 }

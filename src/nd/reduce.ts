@@ -62,7 +62,14 @@ export function reduce(op: ReduceOp, a0: NDArray, axes?: number | readonly numbe
       const so = s[1];
       let p = o[0];
       let q = o[1];
-      if (skipna) for (let i = 0; i < n; i++, p += sa, q += so) { const v = x[p]; if (v === v) { acc[q] += v; cnt[q]++; } }
+      if (skipna && sa === 1 && so === 1) for (let i = 0; i < n; i++) { const v = x[p + i]; if (v === v) { acc[q + i] += v; cnt[q + i]++; } }
+      else if (skipna && so === 0) {
+        let s0 = 0;
+        let c0 = 0;
+        for (let i = 0; i < n; i++, p += sa) { const v = x[p]; if (v === v) { s0 += v; c0++; } }
+        acc[q] += s0;
+        cnt[q] += c0;
+      } else if (skipna) for (let i = 0; i < n; i++, p += sa, q += so) { const v = x[p]; if (v === v) { acc[q] += v; cnt[q]++; } }
       else for (let i = 0; i < n; i++, p += sa, q += so) { acc[q] += x[p]; cnt[q]++; }
     });
     if (op === 'mean') for (let i = 0; i < m; i++) acc[i] = cnt[i] > 0 ? acc[i] / cnt[i] : NaN;
@@ -109,6 +116,6 @@ export function reduce(op: ReduceOp, a0: NDArray, axes?: number | readonly numbe
     throw new TypeError_(`Unknown reduction '${String(op)}'`);
   }
   const keep = a.dtype === 'datetime' && (op === 'min' || op === 'max' || op === 'mean') ? 'datetime' : a.dtype === 'float32' ? 'float32' : 'float64';
-  if (keep === 'float32') return new NDArray(Float32Array.from(acc), outShape);
+  if (keep === 'float32') return new NDArray(new Float32Array(acc), outShape);
   return new NDArray(acc, outShape, { dtype: keep });
 }

@@ -10,7 +10,10 @@ import type { Attrs, AttrValue, Encoding } from '../../nd/variable.js';
 import { decodeTimes, isTimeUnits } from './time.js';
 import { normalizeCalendar } from './calendar.js';
 
-/** What decoding a variable does: the function to apply after reading, the result dtype, attrs and encoding. */
+/**
+ * What decoding a variable does: the function to apply after reading (it may reuse the buffer it is
+ * given, which readers pass freshly read), the result dtype, attrs and encoding.
+ */
 export interface DecodePlan {
   decode: ((a: NDArray) => NDArray) | null;
   dtype: NDType;
@@ -68,8 +71,21 @@ export function planDecode(raw: NDType, attrs: Attrs, opts: { maskAndScale?: boo
   if (!masked && !scaled && !isTime) return { decode: null, dtype: raw, attrs: rest, encoding };
   const keep32 = raw === 'float32' && !scaled && !isTime;
   const dtype: NDType = isTime ? 'datetime' : keep32 ? 'float32' : 'float64';
-  const fillSet = fills.filter((f) => !Number.isNaN(f));
+  const fillSet = [...new Set(fills.filter((f) => !Number.isNaN(f)))];
   const decode = (a: NDArray): NDArray => {
+    if (keep32) {
+      // float32 with fill values only: mask in place (the reader hands over a freshly read buffer it owns)
+      const c = a.contiguous();
+      const y = c.data as Float32Array;
+      const f32 = [...new Set(fillSet.map((f) => Math.fround(f)))];
+      if (f32.length === 1) {
+        const f = f32[0];
+        for (let i = 0; i < y.length; i++) if (y[i] === f) y[i] = NaN;
+      } else if (f32.length > 1) {
+        for (let i = 0; i < y.length; i++) if (f32.includes(y[i])) y[i] = NaN;
+      }
+      return new NDArray(y, a.shape);
+    }
     const x = a.toFloat64();
     if (fillSet.length === 1) {
       const f = fillSet[0];
@@ -79,7 +95,6 @@ export function planDecode(raw: NDType, attrs: Attrs, opts: { maskAndScale?: boo
     }
     if (scaled) for (let i = 0; i < x.length; i++) x[i] = x[i] * scale + offset;
     if (isTime) return new NDArray(decodeTimes(x, units, calendar), a.shape, { dtype: 'datetime' });
-    if (keep32) return new NDArray(Float32Array.from(x), a.shape);
     return new NDArray(x, a.shape);
   };
   return { decode, dtype, attrs: rest, encoding };
