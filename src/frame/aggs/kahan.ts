@@ -1,6 +1,6 @@
 /**
- * Accurate summation kernels shared by sum and mean: Kahan-compensated scatter per group (as pandas'
- * grouped sum/mean), and pairwise summation for a whole column (as numpy's `sum`).
+ * Accurate summation kernels shared by sum and mean: a blocked scatter per group whose block partial
+ * sums are combined with Kahan compensation, and pairwise summation for a whole column (as numpy).
  * @module
  */
 
@@ -35,39 +35,46 @@ export function pairwiseSum(x: Float64Array, lo: number, hi: number, counter: Fl
 }
 
 /**
- * Kahan-compensated scatter into an interleaved accumulator: group g owns acc[g*stride] (sum),
- * acc[g*stride+1] (compensation) and, when `withCount`, acc[g*stride+2] (count). Interleaving keeps a
- * group's accumulators on one cache line, which matters for many groups (random access).
- * Rows with codes[i] < 0 or a NaN value are skipped.
+ * Rows per block of the blocked scatter: 16 rows per group on average (so the flush, one pass over
+ * the groups, costs at most a sixteenth of the block) and at least 1,024.
+ */
+function blockRows(ngroups: number): number {
+  return Math.max(1024, ngroups * 16);
+}
+
+/**
+ * Blocked, compensated scatter-sum. Rows are summed per group in plain float64 within a block of
+ * rows (a tight interleaved [sum, count] loop, as fast as a hand-written one), and each block's
+ * partial sums are added into the running totals with Kahan compensation. The rounding error of a
+ * group's sum grows with its rows per block (plus a compensated term across blocks) instead of with
+ * all its rows, as in a plain loop. Group g's totals live at acc[g*stride] (sum), acc[g*stride+1]
+ * (compensation) and, with `withCount`, acc[g*stride+2] (count of summed values). Rows with
+ * codes[i] < 0 or a NaN value are skipped.
  */
 export function kahanScatter(x: Float64Array, codes: Int32Array, acc: Float64Array, stride: number, withCount: boolean): void {
   const n = x.length;
-  if (withCount) {
-    for (let i = 0; i < n; i++) {
+  const ngroups = Math.floor(acc.length / stride);
+  const part = new Float64Array(ngroups * 2);
+  const block = blockRows(ngroups);
+  for (let start = 0; start < n; start += block) {
+    const end = Math.min(n, start + block);
+    for (let i = start; i < end; i++) {
       const g = codes[i];
       const v = x[i];
       if (g < 0 || v !== v) continue;
-      const o = g * stride;
-      const y = v - acc[o + 1];
-      const s = acc[o];
-      const t = s + y;
-      const c = t - s - y;
-      acc[o + 1] = c === c ? c : 0; // an infinite value makes c NaN (pandas GH#53606)
-      acc[o] = t;
-      acc[o + 2]++;
+      const o = g << 1;
+      part[o] += v;
+      part[o + 1]++;
     }
-  } else {
-    for (let i = 0; i < n; i++) {
-      const g = codes[i];
-      const v = x[i];
-      if (g < 0 || v !== v) continue;
-      const o = g * stride;
-      const y = v - acc[o + 1];
-      const s = acc[o];
-      const t = s + y;
-      const c = t - s - y;
-      acc[o + 1] = c === c ? c : 0;
-      acc[o] = t;
+    for (let g = 0; g < ngroups; g++) {
+      const o = g << 1;
+      const c = part[o + 1];
+      if (c === 0) continue;
+      const q = g * stride;
+      kahanAdd(acc, q, part[o]);
+      if (withCount) acc[q + 2] += c;
+      part[o] = 0;
+      part[o + 1] = 0;
     }
   }
 }
