@@ -1,5 +1,5 @@
 /**
- * mean: Kahan-compensated sum and count per group (as pandas' grouped mean); pairwise over a whole
+ * mean: blocked compensated sum and count per group (kahan.ts); pairwise over a whole
  * column. The mean of an empty or all-missing group is NaN. The same state also yields the sum and
  * the count (`meanStateSum`, `meanStateCount`), so `agg(['mean', 'sum', 'count'])` reads the column once.
  * @module

@@ -1,5 +1,6 @@
 /**
- * sum: Kahan-compensated per group (pandas' grouped sum), pairwise over a whole column (numpy's sum).
+ * sum: blocked per group (plain sums within a block of rows, Kahan-compensated across blocks; see
+ * kahan.ts), pairwise over a whole column (numpy's sum).
  * The sum of an empty or all-missing group is 0, as pandas. Integer and bool input give int64.
  * @module
  */
