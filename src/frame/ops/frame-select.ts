@@ -16,6 +16,7 @@ import type { Slice } from '../types.js';
 import { KeyError, ValueError } from '../../errors.js';
 import { compareLabels } from './align.js';
 import { maskOf } from './series-select.js';
+import { gather, gatherIndex } from './gather.js';
 
 type RowSel = Label | readonly Label[] | Slice | Series | null;
 type PosSel = number | readonly number[] | Slice<number> | null;
@@ -183,7 +184,7 @@ function takeRows(df: DataFrame, names: readonly string[], pos: Int32Array | nul
     const b = pos[pos.length - 1] + 1;
     return { cols: src.map((c) => sliceColumn(c, a, b)), index: df.index.slice(a, b) };
   }
-  return { cols: src.map((c) => take(c, pos)), index: df.index.take(pos) };
+  return { cols: src.map((c) => gather(c, pos)), index: gatherIndex(df.index, pos) };
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { DataFrame } from '../dataframe.js';
 import { MultiIndex } from '../multi-index.js';
-import { take } from '../column-take.js';
+import { gather, gatherIndex } from './gather.js';
 import type { Column } from '../column.js';
 import type { SortOptions } from '../types.js';
 import { ValueError } from '../../errors.js';
@@ -21,7 +21,7 @@ function ascendingList(opts: SortOptions, nkeys: number): boolean[] {
 }
 
 function reorder(df: DataFrame, perm: Int32Array): DataFrame {
-  return df.withColumns(df.columnList.map((c) => take(c, perm)), df.index.take(perm));
+  return df.withColumns(df.columnList.map((c) => gather(c, perm)), gatherIndex(df.index, perm));
 }
 
 /**

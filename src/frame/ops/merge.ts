@@ -7,6 +7,7 @@
 import type { DataFrame } from '../dataframe.js';
 import type { Column } from '../column.js';
 import { take } from '../column-take.js';
+import { gather } from './gather.js';
 import { RangeIndex } from '../label-index.js';
 import { ValueError } from '../../errors.js';
 import { alloc } from '../alloc.js';
@@ -197,7 +198,7 @@ function assemble(left: DataFrame, right: DataFrame, lk: string[], rk: string[],
     if (shared.has(n)) {
       names.push(n);
       if (allLeft) {
-        cols.push(take(left.column(n), li));
+        cols.push(gather(left.column(n), li));
         continue;
       }
       // Rows without a left match take the key from the right side.
@@ -205,16 +206,17 @@ function assemble(left: DataFrame, right: DataFrame, lk: string[], rk: string[],
         coalesce = alloc(Int32Array, li.length);
         for (let i = 0; i < li.length; i++) coalesce[i] = li[i] >= 0 ? i : li.length + i;
       }
-      const both = stackColumns([take(left.column(n), li), take(right.column(n), ri)], `key '${n}'`);
-      cols.push(take(both, coalesce));
+      const both = stackColumns([gather(left.column(n), li), gather(right.column(n), ri)], `key '${n}'`);
+      cols.push(gather(both, coalesce));
+      continue;
     } else {
       names.push(overlap.has(n) ? n + suffixes[0] : n);
-      cols.push(take(left.column(n), li));
+      cols.push(gather(left.column(n), li));
     }
   }
   for (const n of rightNames) {
     names.push(overlap.has(n) ? n + suffixes[1] : n);
-    cols.push(take(right.column(n), ri));
+    cols.push(gather(right.column(n), ri));
   }
   const dup = names.find((n, i) => names.indexOf(n) !== i);
   if (dup !== undefined) throw new ValueError(`merge would create two columns named '${dup}'; pass other suffixes`);
