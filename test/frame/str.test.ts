@@ -67,6 +67,8 @@ describe('str accessor', () => {
     const ws = new Series(['a b  c ', ' x']).str.split(undefined, { n: 1 });
     expect(ws.col('0').toArray()).toEqual(['a', 'x']);
     expect(ws.col('1').toArray()).toEqual(['b  c ', null]);
+    expect(new Series(['a,b']).str.split(',', { expand: true }).shape).toEqual([1, 2]);
+    expect(() => new Series(['a,b']).str.split(',', { expand: false })).toThrow(/splitGet/);
   });
 
   it('zfill, count, find', () => {

@@ -12,7 +12,7 @@ import { Column } from '../column.js';
 import { fromCodes, fromStrings, fromTyped } from '../column-build.js';
 import { alloc } from '../alloc.js';
 import { float64ToInt64 } from '../dtypes.js';
-import { TypeError_ } from '../../errors.js';
+import { TypeError_, ValueError } from '../../errors.js';
 import type { Index } from '../label-index.js';
 import type { Series } from '../series.js';
 import { makeSeries } from './series-class.js';
@@ -232,7 +232,8 @@ export class StringAccessor {
    * @example
    * new Series(['a,b', 'c']).str.split(',') // DataFrame { 0: ['a', 'c'], 1: ['b', null] }
    */
-  split(sep?: string, opts: { n?: number } = {}): DataFrame {
+  split(sep?: string, opts: { n?: number; expand?: boolean } = {}): DataFrame {
+    if (opts.expand === false) throw new ValueError('split() always expands into a DataFrame (a Series cannot hold lists); use splitGet(sep, i) for one part');
     const strs = this.#col.strings();
     const parts = strs.map((s) => (s === null ? null : pySplit(s, sep, opts.n ?? -1)));
     const k = parts.reduce((m, p) => Math.max(m, p ? p.length : 0), 0);
