@@ -6,8 +6,9 @@
  */
 import { writeFile } from 'node:fs/promises';
 import * as arrow from 'apache-arrow';
-import { Compression, Table as WasmTable, WriterPropertiesBuilder, writeParquet } from 'parquet-wasm';
+import { Compression, EnabledStatistics, Table as WasmTable, WriterPropertiesBuilder, writeParquet } from 'parquet-wasm';
 import { ParseError, ValueError } from '../errors.js';
+import type { Column } from '../frame/column.js';
 import type { DataFrame } from '../frame/dataframe.js';
 import { arrowTable } from './arrow-concat.js';
 import { fileError } from './file-errors.js';
@@ -31,6 +32,33 @@ const CODECS: Record<ParquetCompression, Compression> = {
   zstd: Compression.ZSTD, lz4: Compression.LZ4_RAW, none: Compression.UNCOMPRESSED,
 };
 
+/** Rows sampled to decide whether dictionary encoding a column pays. */
+const SAMPLE = 4096;
+
+/**
+ * True when a column looks low-cardinality: fewer than a quarter of the values in an evenly spaced
+ * sample are distinct. Trying a dictionary on a unique int64 or a random float column costs the writer
+ * about as much as encoding the column itself, only to fall back to plain encoding.
+ */
+function dictionaryPays(col: Column): boolean {
+  if (col.isDictionary) return true;
+  if (col.dtype === 'bool') return false;
+  const n = col.length;
+  if (n <= SAMPLE) return true;
+  const step = n / SAMPLE;
+  const seen = new Set<number | string | null>();
+  if (col.dtype === 'string') {
+    for (let k = 0; k < SAMPLE; k++) seen.add(col.get(Math.floor(k * step)) as string | null);
+  } else {
+    const v = col.values;
+    const words = v instanceof BigInt64Array || v instanceof BigUint64Array ? new Float64Array(v.buffer, v.byteOffset, n) : v;
+    // int64 bit patterns read as doubles: distinct integers stay distinct (except NaN patterns, which
+    // only bias the guess, never the data).
+    for (let k = 0; k < SAMPLE; k++) seen.add(words[Math.floor(k * step)]);
+  }
+  return seen.size * 4 < SAMPLE;
+}
+
 /**
  * Encodes a frame as Parquet bytes.
  * @example
@@ -44,7 +72,13 @@ export function parquetBytes(df: DataFrame, opts: ToParquetOptions = {}): Uint8A
   if (!Number.isInteger(rg) || rg < 1) throw new ValueError(`rowGroupSize must be a positive integer, got ${rg}`);
   const { names, cols, indexNames } = writeColumns(df, opts.index);
   const ipc = arrow.tableToIPC(arrowTable(names, cols, indexNames), 'stream');
-  const props = new WriterPropertiesBuilder().setCompression(codec).setMaxRowGroupSize(rg).build();
+  // Row-group (chunk) min/max statistics, which readers such as DuckDB use to skip row groups; page-level
+  // statistics cost the writer more than they save for typical reads.
+  let builder = new WriterPropertiesBuilder().setCompression(codec).setMaxRowGroupSize(rg).setStatisticsEnabled(EnabledStatistics.Chunk);
+  names.forEach((name, i) => {
+    if (!dictionaryPays(cols[i])) builder = builder.setColumnDictionaryEnabled(name, false);
+  });
+  const props = builder.build();
   try {
     // writeParquet consumes (frees) both the table and the properties.
     return writeParquet(WasmTable.fromIPCStream(ipc), props);
