@@ -13,7 +13,8 @@
 import type { DataFrame } from '../frame/dataframe.js';
 import type { Series } from '../frame/series.js';
 import { sliceColumn } from '../frame/column-take.js';
-import { concatColumns } from '../frame/column-build.js';
+import { concatColumns, fromFloat64 } from '../frame/column-build.js';
+import { isNumericDtype } from '../frame/dtypes.js';
 import { Index, RangeIndex } from '../frame/label-index.js';
 import { MultiIndex } from '../frame/multi-index.js';
 import { KeyError, ValueError } from '../errors.js';
@@ -270,7 +271,18 @@ function concatFrames(parts: readonly DataFrame[]): DataFrame {
       throw new ValueError(`Partitions returned different columns: [${names.join(', ')}] and [${p.columns.join(', ')}]`);
     }
   }
-  const cols = names.map((_, j) => concatColumns(parts.map((p) => p.columnList[j])));
+  const cols = names.map((name, j) => {
+    let list = parts.map((p) => p.columnList[j]);
+    const dtypes = new Set(list.map((c) => c.dtype));
+    if (dtypes.size > 1) {
+      // Partitions may infer different numeric dtypes (int64 in one, float64 in another): promote to float64, as pandas.concat does.
+      if (![...dtypes].every((d) => isNumericDtype(d) || d === 'bool')) {
+        throw new ValueError(`Partitions returned column '${name}' with different dtypes: ${[...dtypes].join(', ')}`);
+      }
+      list = list.map((c) => fromFloat64(c.toFloat64()));
+    }
+    return concatColumns(list);
+  });
   return f.withColumns(cols, concatIndex(parts.map((p) => p.index)));
 }
 

@@ -140,6 +140,13 @@ describe('partitioned frames', () => {
     expect(got.column('s').toArray()).toEqual(rows.map((r) => df.column('s').get(r)));
   });
 
+  it('promotes a column to float64 when partitions infer int64 and float64 (as pandas.concat)', async () => {
+    const df = new DataFrame({ v: [1.5, 2, 3, 4] });
+    const out = await df.partition(2).mapPartitions(ft('plusOneArray')).collect();
+    expect(out.dtypes.w).toBe('float64');
+    expect(out.column('w').toArray()).toEqual([2.5, 3, 4, 5]);
+  });
+
   it('applies a module task to every row in the workers', async () => {
     const df = new DataFrame({ k: [1, 2, 3, 4, 5], s: ['a', 'b', null, 'd', 'e'] });
     const s = await df.partition(2).apply(ft('label'));
