@@ -9,7 +9,8 @@ import { gather, gatherIndex } from './gather.js';
 import type { Column } from '../column.js';
 import type { SortOptions } from '../types.js';
 import { ValueError } from '../../errors.js';
-import { argsort } from './sort.js';
+import { argsort, argsortFloat64 } from './sort.js';
+import { fromFloat64 } from '../column-build.js';
 
 function ascendingList(opts: SortOptions, nkeys: number): boolean[] {
   const a = opts.ascending;
@@ -34,7 +35,17 @@ export function sortValuesFrame(df: DataFrame, by: string | readonly string[], o
   const names = typeof by === 'string' ? [by] : [...by];
   if (names.length === 0) throw new ValueError('sortValues needs at least one column name');
   const keys = names.map((n) => df.column(n));
-  const perm = argsort(keys, { ascending: ascendingList(opts, names.length), naPosition: opts.naPosition });
+  const asc = ascendingList(opts, names.length);
+  if (keys.length === 1 && keys[0].dtype === 'float64' && keys[0].validity === null) {
+    // The sorted key column comes back from the sorted radix keys: one gather fewer.
+    const { perm, sorted } = argsortFloat64(keys[0], asc[0], opts.naPosition);
+    if (sorted) {
+      const cols = df.columnList.map((c) => (c === keys[0] ? fromFloat64(sorted) : gather(c, perm)));
+      return df.withColumns(cols, gatherIndex(df.index, perm));
+    }
+    return reorder(df, perm);
+  }
+  const perm = argsort(keys, { ascending: asc, naPosition: opts.naPosition });
   return reorder(df, perm);
 }
 

@@ -15,9 +15,13 @@ export interface UintKey {
   /** Significant bits of `hi` (0 when null); `lo` always uses its full 32 bits unless `loBits` says less. */
   hiBits: number;
   loBits: number;
+  /** True when the keys lost information the values had (float -0 keyed as 0), so they cannot be decoded back. */
+  lossy?: boolean;
 }
 
 const MAX_DIGIT = 11;
+/** From this many rows, 64-bit keys take the MSD path (which leaves the key words sorted in place). */
+export const MSD_MIN = 4096;
 
 /** Digit layout of a word of `bits` bits: [shift, width] pairs, balanced, each at most 11 bits. */
 function digitsOf(bits: number): Array<[number, number]> {
@@ -65,7 +69,7 @@ function offsets(counts: Uint32Array): void {
 export function radixSortPerm(key: UintKey, perm: Int32Array): Int32Array {
   const n = perm.length;
   // Wide keys: MSD passes keep the work in cache (see radix-msd.ts); `key` words are overwritten.
-  if (key.hi !== null && key.hiBits > 0 && n > 4096) return msdSortPerm(key.hi, key.lo, perm, 32 + key.hiBits);
+  if (key.hi !== null && key.hiBits > 0 && n > MSD_MIN) return msdSortPerm(key.hi, key.lo, perm, 32 + key.hiBits);
   const loDigits = digitsOf(key.loBits).map(([s, w]) => ({ s, w, counts: histogram(key.lo, n, s, w) })).filter((d) => !trivial(d.counts, n));
   const hiDigits = key.hi === null ? [] : digitsOf(key.hiBits).map(([s, w]) => ({ s, w, counts: histogram(key.hi as Uint32Array, n, s, w) })).filter((d) => !trivial(d.counts, n));
   const total = loDigits.length + hiDigits.length;

@@ -94,6 +94,7 @@ function floatKey(v: Float64Array, valid: Uint8Array | null, n: number, asc: boo
   const hi = alloc(Uint32Array, n);
   const flip = asc ? 0 : 0xffffffff;
   const na = naLast ? 0xffffffff : 0;
+  let lossy = false;
   for (let i = 0; i < n; i++) {
     let h = w[2 * i + 1];
     let l = w[2 * i];
@@ -102,7 +103,10 @@ function floatKey(v: Float64Array, valid: Uint8Array | null, n: number, asc: boo
       lo[i] = na;
       continue;
     }
-    if (h === 0x80000000 && l === 0) h = 0; // -0 sorts equal to 0
+    if (h === 0x80000000 && l === 0) {
+      h = 0; // -0 sorts equal to 0
+      lossy = true;
+    }
     const m = h >> 31;
     h = (h ^ (m | 0x80000000)) ^ flip;
     l = (l ^ m) ^ flip;
@@ -117,7 +121,40 @@ function floatKey(v: Float64Array, valid: Uint8Array | null, n: number, asc: boo
       }
     }
   }
-  return { lo, hi, hiBits: 32, loBits: 32 };
+  return { lo, hi, hiBits: 32, loBits: 32, lossy };
+}
+
+/**
+ * The float64 values back from sorted `floatKey` keys (missing keys decode to NaN).
+ * @example
+ * decodeFloatKey(key, true, true) // the sorted values
+ */
+export function decodeFloatKey(key: UintKey, asc: boolean, naLast: boolean): Float64Array {
+  const n = key.lo.length;
+  const out = alloc(Float64Array, n);
+  const w = new Uint32Array(out.buffer, 0, 2 * n);
+  const hi = key.hi as Uint32Array;
+  const lo = key.lo;
+  const na = naLast ? 0xffffffff : 0;
+  const flip = asc ? 0 : 0xffffffff;
+  for (let i = 0; i < n; i++) {
+    let h = hi[i];
+    let l = lo[i];
+    if (h === na && l === na) {
+      out[i] = NaN;
+      continue;
+    }
+    h = (h ^ flip) >>> 0;
+    l = (l ^ flip) >>> 0;
+    if (h & 0x80000000) h ^= 0x80000000;
+    else {
+      h = ~h >>> 0;
+      l = ~l >>> 0;
+    }
+    w[2 * i + 1] = h;
+    w[2 * i] = l;
+  }
+  return out;
 }
 
 /** Keys from dense codes (-1 = missing) through a rank table. */

@@ -6,10 +6,10 @@
  * @module
  */
 import { alloc } from '../alloc.js';
-import type { Column } from '../column.js';
 import { ValueError } from '../../errors.js';
-import { radixSortPerm, type UintKey } from './radix.js';
-import { sortKey } from './sort-keys.js';
+import { MSD_MIN, radixSortPerm, type UintKey } from './radix.js';
+import { decodeFloatKey, sortKey } from './sort-keys.js';
+import type { Column as Column } from '../column.js';
 
 /** Options of `argsort`: one `ascending` flag per key (one flag applies to all). */
 export interface ArgsortOptions {
@@ -108,4 +108,23 @@ function comparisonSort(keys: UintKey[], n: number): Int32Array {
     return a - b;
   });
   return Int32Array.from(idx);
+}
+
+/**
+ * argsort of one float64 column without nulls, also returning the sorted values decoded from the
+ * sorted keys when the radix sort leaves them in order (large inputs without -0): the caller then
+ * needs no gather for the key column itself. `sorted` is null otherwise.
+ * @example
+ * const { perm, sorted } = argsortFloat64(fromFloat64(v), true, 'last');
+ */
+export function argsortFloat64(col: Column, ascending: boolean, naPosition: 'last' | 'first' = 'last'): { perm: Int32Array; sorted: Float64Array | null } {
+  const n = col.length;
+  const naLast = naPosition === 'last';
+  if (col.dtype !== 'float64' || col.validity !== null || n <= MSD_MIN) return { perm: argsort([col], { ascending: [ascending], naPosition }), sorted: null };
+  const key = sortKey(col, ascending, naLast);
+  const perm = alloc(Int32Array, n);
+  for (let i = 0; i < n; i++) perm[i] = i;
+  // The MSD path (n > MSD_MIN, 64-bit keys) and an already sorted input leave the keys sorted in place.
+  const out = isSorted(key, n) ? perm : radixSortPerm(key, perm);
+  return { perm: out, sorted: key.lossy ? null : decodeFloatKey(key, ascending, naLast) };
 }
