@@ -18,6 +18,12 @@ export interface CdistOptions {
   p?: number;
   /** 'cpu' (default, synchronous), 'gpu' (WebGPU, float32) or 'auto' (GPU for large problems on a hardware adapter). */
   device?: 'cpu' | 'gpu' | 'auto';
+  /**
+   * A Float64Array of m·n values to write into (scipy's `out=`; CPU only). Reusing one across calls
+   * skips the page faults of a fresh m·n buffer, which cost as much as the kernel itself for
+   * low-dimensional inputs (numpy gets huge pages for its buffers; Node cannot ask for them).
+   */
+  out?: Float64Array;
 }
 
 /** Validated inputs of a distance computation. */
@@ -42,9 +48,10 @@ export function prepare(X: MatrixInput, Y: MatrixInput, opts: CdistOptions): Dis
 }
 
 /** Runs a prepared problem on the CPU (single thread). */
-export function cdistCpu(pr: DistanceProblem): KernelArray {
+export function cdistCpu(pr: DistanceProblem, into?: Float64Array): KernelArray {
   const { X, Y } = pr;
-  const out = alloc(Float64Array, X.rows * Y.rows);
+  if (into && into.length !== X.rows * Y.rows) throw new ValueError(`cdist: out has ${into.length} values but the result has ${X.rows} x ${Y.rows} = ${X.rows * Y.rows}`);
+  const out = into ?? alloc(Float64Array, X.rows * Y.rows);
   const k = kernelFor(pr.metric, pr.p, X, Y);
   k(X.data, Y.data, X.cols, Y.rows, out, 0, X.rows);
   return new KernelArray(out, [X.rows, Y.rows], 'cpu');
@@ -65,6 +72,7 @@ export function cdist(X: MatrixInput, Y: MatrixInput, opts: CdistOptions = {}): 
   const device = opts.device ?? 'cpu';
   if (device !== 'cpu' && device !== 'gpu' && device !== 'auto') throw new ValueError(`device must be 'cpu', 'gpu' or 'auto', got '${String(device)}'`);
   const pr = prepare(X, Y, opts);
-  if (device === 'cpu') return cdistCpu(pr);
+  if (device === 'cpu') return cdistCpu(pr, opts.out);
+  if (opts.out) throw new ValueError("cdist: 'out' is only supported with device 'cpu'");
   return import('../gpu/cdist-gpu.js').then((m) => m.cdistDevice(pr, device));
 }

@@ -1,12 +1,13 @@
 /**
- * Euclidean distances through the Gram form |x|² + |y|² − 2 x·y with the blocked product of
- * gemm.ts: it wins at larger d (fewer loads per multiply-add). Cancellation guard: where the
+ * Euclidean distances through the Gram form |x|² + |y|² − 2 x·y with a blocked product (the
+ * WebAssembly SIMD kernel of wasm-gemm.ts, or gemm.ts in plain JS): it wins at larger d. Cancellation guard: where the
  * result is small next to |x|² + |y|² (closer than GUARD of the norms, e.g. duplicate points) the
  * pair is recomputed directly, so results stay within ~1e-13 relative of the direct form and
  * identical points give exactly 0, as scipy.
  * @module
  */
 import { gemmABt } from './gemm.js';
+import { gemmBlocksWasm } from './wasm-gemm.js';
 import { sqdiff } from './euclidean.js';
 
 /** Below this fraction of |x|² + |y|² the Gram value is recomputed directly. */
@@ -24,6 +25,18 @@ export function euclideanGram(
   X: Float64Array, Y: Float64Array, d: number, n: number, out: Float64Array, r0: number, r1: number,
   nx: Float64Array, ny: Float64Array, root: boolean,
 ): void {
+  const viaWasm = gemmBlocksWasm(X, Y, n, d, r0, r1, (i0, i1, G, n4) => {
+    for (let i = i0; i < i1; i++) {
+      const a = nx[i], oi = i * n, gi = (i - i0) * n4;
+      for (let j = 0; j < n; j++) {
+        const t = a + ny[j];
+        let s = t - 2 * G[gi + j];
+        if (s < GUARD * t) s = sqdiff(X, i * d, Y, j * d, d);
+        out[oi + j] = root ? Math.sqrt(s) : s;
+      }
+    }
+  });
+  if (viaWasm) return;
   gemmABt(X, Y, d, n, out, r0, r1);
   for (let i = r0; i < r1; i++) {
     const a = nx[i], oi = i * n;

@@ -1,0 +1,58 @@
+/**
+ * The two blocked products behind the Gram form (WebAssembly SIMD and plain JS) against a naive
+ * triple loop, on odd sizes that exercise the padding and remainder paths; and cdist's `out`.
+ */
+import { describe, expect, it } from 'vitest';
+import { gemmABt } from '../../src/kernels/distance/gemm.js';
+import { gemmBlocksWasm, wasmGemmAvailable } from '../../src/kernels/distance/wasm-gemm.js';
+import { cdist } from '../../src/kernels/index.js';
+
+function data(len: number, seed: number): Float64Array {
+  const a = new Float64Array(len);
+  for (let i = 0; i < len; i++) a[i] = Math.sin(seed + i * 0.731) * 3;
+  return a;
+}
+function naive(A: Float64Array, B: Float64Array, m: number, n: number, d: number): Float64Array {
+  const G = new Float64Array(m * n);
+  for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) {
+    let s = 0;
+    for (let k = 0; k < d; k++) s += A[i * d + k] * B[j * d + k];
+    G[i * n + j] = s;
+  }
+  return G;
+}
+function maxRel(a: Float64Array, b: Float64Array): number {
+  let e = 0;
+  for (let i = 0; i < a.length; i++) e = Math.max(e, Math.abs(a[i] - b[i]) / Math.max(1, Math.abs(b[i])));
+  return e;
+}
+
+describe('blocked A Bᵀ', () => {
+  for (const [m, n, d] of [[1, 1, 1], [3, 5, 7], [37, 71, 20], [40, 130, 33]]) {
+    it(`${m} x ${n}, d = ${d}`, () => {
+      const A = data(m * d, 1), B = data(n * d, 2);
+      const want = naive(A, B, m, n, d);
+      const js = new Float64Array(m * n);
+      gemmABt(A, B, d, n, js, 0, m);
+      expect(maxRel(js, want)).toBeLessThan(1e-13);
+      expect(wasmGemmAvailable()).toBe(true);
+      const w = new Float64Array(m * n);
+      // rows [1, m) only, to check the row offset
+      const r0 = m > 1 ? 1 : 0;
+      gemmBlocksWasm(A, B, n, d, r0, m, (i0, i1, G, n4) => {
+        for (let i = i0; i < i1; i++) for (let j = 0; j < n; j++) w[i * n + j] = G[(i - i0) * n4 + j];
+      });
+      expect(maxRel(w.subarray(r0 * n), want.subarray(r0 * n))).toBeLessThan(1e-13);
+    });
+  }
+});
+
+describe("cdist's out option", () => {
+  it('writes into the given buffer and checks its length', () => {
+    const out = new Float64Array(2);
+    const r = cdist([[0, 0], [1, 1]], [[3, 4]], { out });
+    expect(r.data).toBe(out);
+    expect(out[0]).toBe(5);
+    expect(() => cdist([[0, 0]], [[3, 4]], { out: new Float64Array(3) })).toThrow(/out has 3 values but the result has 1 x 1/);
+  });
+});
