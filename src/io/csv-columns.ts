@@ -54,8 +54,8 @@ export function parseNumeric(src: ColumnSource, intOnly: boolean): Built<Numeric
   let allInt = true;
   let big: Map<number, bigint> | null = null;
   for (let r = 0, k = j; r < n; r++, k += nc) {
-    const s = starts[k];
-    const e = ends[k];
+    let s = starts[k];
+    let e = ends[k];
     if (e < 0) return { ok: false, row: r };
     if (allInt) {
       const v = parseIntBytes(buf, s, e);
@@ -70,6 +70,16 @@ export function parseNumeric(src: ColumnSource, intOnly: boolean): Built<Numeric
       clearBit(validity, r);
       continue;
     }
+    // Spaces around a number are allowed (as pandas).
+    while (s < e && (buf[s] === 32 || buf[s] === 9)) s++;
+    while (e > s && (buf[e - 1] === 32 || buf[e - 1] === 9)) e--;
+    if (allInt) {
+      const v = parseIntBytes(buf, s, e);
+      if (v === v) {
+        values[r] = v;
+        continue;
+      }
+    }
     if (allInt && isIntegerText(buf, s, e)) {
       const b = parseBigIntBytes(buf, s, e);
       if (b !== null) {
@@ -81,7 +91,8 @@ export function parseNumeric(src: ColumnSource, intOnly: boolean): Built<Numeric
     }
     const v = parseFloatBytes(buf, s, e);
     if (v !== v && !isNanText(buf, s, e)) return { ok: false, row: r };
-    if (allInt && !Number.isInteger(v)) {
+    // A decimal point or exponent makes a float column even when the value is integral ('5.', '1e5'), as pandas.
+    if (allInt) {
       if (intOnly) return { ok: false, row: r };
       allInt = false;
     }

@@ -105,12 +105,18 @@ function forced(src: ColumnSource, plan: ColumnPlan, dtype: DType): Column {
 function firstKind(src: ColumnSource, inferDates: boolean): 'none' | 'number' | 'bool' | 'date' | 'string' {
   const { buf, table, j, na } = src;
   for (let r = 0, k = j; r < table.nrows; r++, k += table.ncols) {
-    const s = table.starts[k];
-    const e = table.ends[k];
+    let s = table.starts[k];
+    let e = table.ends[k];
     if (e < 0) return 'string';
     if (na.isNa(buf, s, e)) continue;
+    const s0 = s;
+    const e0 = e;
+    while (s < e && (buf[s] === 32 || buf[s] === 9)) s++;
+    while (e > s && (buf[e - 1] === 32 || buf[e - 1] === 9)) e--;
     const v = parseFloatBytes(buf, s, e);
     if (v === v || isNanText(buf, s, e)) return 'number';
+    s = s0;
+    e = e0;
     if (parseBoolBytes(buf, s, e) >= 0) return 'bool';
     if (inferDates && parseDateBytes(buf, s, e) === parseDateBytes(buf, s, e)) return 'date';
     return 'string';

@@ -143,3 +143,28 @@ describe('readCsv options and syntax', () => {
     vals.forEach((s, i) => expect(Object.is(got[i], Number(s))).toBe(true));
   });
 });
+
+describe('readCsv matches pandas on edge cases', () => {
+  // Each expectation from /usr/bin/python3: pd.read_csv(io.StringIO(text)) -> dtype, values.
+  const cases: [string, string, unknown[]][] = [
+    ['a\n 1\n2\n', 'int64', [1, 2]],
+    ['a\n1 \n2\n', 'int64', [1, 2]],
+    ['a\n 1.5\n2\n', 'float64', [1.5, 2]],
+    ['a\n1\n\n2\n', 'int64', [1, 2]],
+    ['a\n1e5\n', 'float64', [100000]],
+    ['a\n+3\n', 'int64', [3]],
+    ['a\n.5\n', 'float64', [0.5]],
+    ['a\n5.\n', 'float64', [5]],
+    ['a\n0x10\n', 'string', ['0x10']],
+    ['a\ninf\n-Infinity\n', 'float64', [Infinity, -Infinity]],
+    ['a\n-\n', 'string', ['-']],
+    ['a,b\n"",x\n', 'float64', [null]],
+  ];
+  for (const [text, dtype, values] of cases) {
+    it(JSON.stringify(text), async () => {
+      const df = await readCsv(text);
+      expect(df.columnList[0].dtype).toBe(dtype);
+      expect(df.columnList[0].toArray()).toEqual(values);
+    });
+  }
+});
