@@ -117,27 +117,45 @@ export function fromStrings(strs: readonly (string | null | undefined)[], opts: 
     }
     return fromCodes(codes, dict);
   }
+  // One pass: ASCII characters are written directly, other strings through encodeInto; the buffer
+  // grows geometrically. No Uint8Array per string.
   const offsets = new Int32Array(n + 1);
-  const parts: Uint8Array[] = new Array(n);
   let validity: Uint8Array | null = null;
-  let total = 0;
+  let cap = 16;
   for (let i = 0; i < n; i++) {
-    const s = strs[i];
-    if (s === null || s === undefined) {
+    const x = strs[i];
+    if (typeof x === 'string') cap += x.length;
+  }
+  let bytes = new Uint8Array(cap);
+  let pos = 0;
+  for (let i = 0; i < n; i++) {
+    const x = strs[i];
+    if (x === null || x === undefined) {
       if (!validity) validity = alloc(Uint8Array, bitmapBytes(n)).fill(0xff);
       validity[i >> 3] &= ~(1 << (i & 7));
-      parts[i] = EMPTY;
-    } else {
-      parts[i] = encoder.encode(s);
+      offsets[i + 1] = pos;
+      continue;
     }
-    total += parts[i].length;
-    offsets[i + 1] = total;
+    const len = x.length;
+    if (pos + len * 3 > bytes.length) {
+      const grown = new Uint8Array(Math.max(bytes.length * 2, pos + len * 3));
+      grown.set(bytes.subarray(0, pos));
+      bytes = grown;
+    }
+    let k = 0;
+    for (; k < len; k++) {
+      const c = x.charCodeAt(k);
+      if (c > 127) break;
+      bytes[pos + k] = c;
+    }
+    if (k < len) pos += encoder.encodeInto(x, bytes.subarray(pos)).written;
+    else pos += len;
+    offsets[i + 1] = pos;
   }
-  const bytes = alloc(Uint8Array, total);
-  for (let i = 0; i < n; i++) bytes.set(parts[i], offsets[i]);
-  return new Column(arrow.makeData({ type: new arrow.Utf8(), length: n, ...nullsOf(validity, n), valueOffsets: offsets, data: bytes }));
+  const data = alloc(Uint8Array, pos);
+  data.set(bytes.subarray(0, pos));
+  return new Column(arrow.makeData({ type: new arrow.Utf8(), length: n, ...nullsOf(validity, n), valueOffsets: offsets, data }));
 }
-const EMPTY = new Uint8Array(0);
 
 /**
  * A dictionary-encoded string column from codes (-1 = null) into `dictionary`.

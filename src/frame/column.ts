@@ -8,7 +8,6 @@ import { alloc } from './alloc.js';
 import { bitmapBytes, getBit, popcount, shiftBits, unpackBits } from './bitmap.js';
 import { bigToScalar, dtypeOf, int64ToFloat64, type DType, type NumericArray, type Scalar } from './dtypes.js';
 
-const decoder = new TextDecoder();
 
 /** Milliseconds per unit of an Arrow timestamp/date type. */
 function msPerUnit(t: arrow.DataType): number {
@@ -151,10 +150,12 @@ export class Column {
     } else {
       const offs = this.data.valueOffsets as Int32Array;
       const bytes = this.data.values as Uint8Array;
+      // Node's Buffer decodes a byte range natively, far faster than TextDecoder per string.
+      const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
       const valid = this.validity;
       for (let i = 0; i < n; i++) {
         if (valid && !getBit(valid, i)) out[i] = null;
-        else out[i] = decodeUtf8(bytes, offs[i], offs[i + 1]);
+        else out[i] = buf.toString('utf8', offs[i], offs[i + 1]);
       }
     }
     this.#strings = out;
@@ -216,20 +217,6 @@ export class Column {
   count(): number {
     return this.length - this.nullCount;
   }
-}
-
-function decodeUtf8(bytes: Uint8Array, start: number, end: number): string {
-  // Short ASCII strings are faster by hand than through TextDecoder.
-  if (end - start < 24) {
-    let s = '';
-    for (let i = start; i < end; i++) {
-      const c = bytes[i];
-      if (c > 127) return decoder.decode(bytes.subarray(start, end));
-      s += String.fromCharCode(c);
-    }
-    return s;
-  }
-  return decoder.decode(bytes.subarray(start, end));
 }
 
 function concatUtf8(v: arrow.Vector): arrow.Data {
