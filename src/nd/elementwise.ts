@@ -24,11 +24,38 @@ function asArray(x: Operand): NDArray {
 
 type Kernel = (a: Num, b: Num, o: Num, pa: number, pb: number, po: number, n: number, sa: number, sb: number) => void;
 
+/** A kernel for `+ - * /` with fast paths for contiguous-with-scalar and contiguous-with-contiguous rows. */
+function arithKernel(f: (x: number, y: number) => number, tag: 'add' | 'sub' | 'mul' | 'div'): Kernel {
+  // written out per operator so V8 inlines the arithmetic in each loop
+  switch (tag) {
+    case 'add': return (a, b, o, pa, pb, po, n, sa, sb) => {
+      if (sa === 1 && sb === 0) { const y = b[pb]; for (let i = 0; i < n; i++) o[po + i] = a[pa + i] + y; }
+      else if (sa === 1 && sb === 1) for (let i = 0; i < n; i++) o[po + i] = a[pa + i] + b[pb + i];
+      else for (let i = 0; i < n; i++, pa += sa, pb += sb) o[po + i] = a[pa] + b[pb];
+    };
+    case 'sub': return (a, b, o, pa, pb, po, n, sa, sb) => {
+      if (sa === 1 && sb === 0) { const y = b[pb]; for (let i = 0; i < n; i++) o[po + i] = a[pa + i] - y; }
+      else if (sa === 1 && sb === 1) for (let i = 0; i < n; i++) o[po + i] = a[pa + i] - b[pb + i];
+      else for (let i = 0; i < n; i++, pa += sa, pb += sb) o[po + i] = a[pa] - b[pb];
+    };
+    case 'mul': return (a, b, o, pa, pb, po, n, sa, sb) => {
+      if (sa === 1 && sb === 0) { const y = b[pb]; for (let i = 0; i < n; i++) o[po + i] = a[pa + i] * y; }
+      else if (sa === 1 && sb === 1) for (let i = 0; i < n; i++) o[po + i] = a[pa + i] * b[pb + i];
+      else for (let i = 0; i < n; i++, pa += sa, pb += sb) o[po + i] = a[pa] * b[pb];
+    };
+    default: return (a, b, o, pa, pb, po, n, sa, sb) => {
+      if (sa === 1 && sb === 0) { const y = b[pb]; for (let i = 0; i < n; i++) o[po + i] = a[pa + i] / y; }
+      else if (sa === 1 && sb === 1) for (let i = 0; i < n; i++) o[po + i] = a[pa + i] / b[pb + i];
+      else for (let i = 0; i < n; i++, pa += sa, pb += sb) o[po + i] = f(a[pa], b[pb]);
+    };
+  }
+}
+
 const K: Record<BinaryOp | CompareOp, Kernel> = {
-  add: (a, b, o, pa, pb, po, n, sa, sb) => { for (let i = 0; i < n; i++, pa += sa, pb += sb) o[po + i] = a[pa] + b[pb]; },
-  sub: (a, b, o, pa, pb, po, n, sa, sb) => { for (let i = 0; i < n; i++, pa += sa, pb += sb) o[po + i] = a[pa] - b[pb]; },
-  mul: (a, b, o, pa, pb, po, n, sa, sb) => { for (let i = 0; i < n; i++, pa += sa, pb += sb) o[po + i] = a[pa] * b[pb]; },
-  div: (a, b, o, pa, pb, po, n, sa, sb) => { for (let i = 0; i < n; i++, pa += sa, pb += sb) o[po + i] = a[pa] / b[pb]; },
+  add: arithKernel((x, y) => x + y, 'add'),
+  sub: arithKernel((x, y) => x - y, 'sub'),
+  mul: arithKernel((x, y) => x * y, 'mul'),
+  div: arithKernel((x, y) => x / y, 'div'),
   pow: (a, b, o, pa, pb, po, n, sa, sb) => { for (let i = 0; i < n; i++, pa += sa, pb += sb) o[po + i] = a[pa] ** b[pb]; },
   mod: (a, b, o, pa, pb, po, n, sa, sb) => {
     for (let i = 0; i < n; i++, pa += sa, pb += sb) { const y = b[pb]; const r = a[pa] % y; o[po + i] = r !== 0 && (r < 0) !== (y < 0) ? r + y : r; }

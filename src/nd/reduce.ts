@@ -34,6 +34,27 @@ export function normalizeAxes(axes: number | readonly number[] | undefined, ndim
   return out;
 }
 
+/** Adds one row into the sum/count accumulators (a top-level function so V8 keeps everything in registers). */
+function sumRow(x: Float64Array, acc: Float64Array, cnt: Float64Array, fullRows: Int32Array, p: number, q: number, n: number, sa: number, so: number, skipna: boolean): void {
+  if (skipna && sa === 1 && so === 1) {
+    // a row without NaN adds 1 to every count it covers: record that once (diff array) instead of per element
+    let clean = true;
+    for (let i = 0; i < n; i++) { const v = x[p + i]; if (v !== v) { clean = false; break; } }
+    if (clean) {
+      for (let i = 0; i < n; i++) acc[q + i] += x[p + i];
+      fullRows[q]++;
+      fullRows[q + n]--;
+    } else for (let i = 0; i < n; i++) { const v = x[p + i]; if (v === v) { acc[q + i] += v; cnt[q + i]++; } }
+  } else if (skipna && so === 0) {
+    let s0 = 0;
+    let c0 = 0;
+    for (let i = 0; i < n; i++, p += sa) { const v = x[p]; if (v === v) { s0 += v; c0++; } }
+    acc[q] += s0;
+    cnt[q] += c0;
+  } else if (skipna) for (let i = 0; i < n; i++, p += sa, q += so) { const v = x[p]; if (v === v) { acc[q] += v; cnt[q]++; } }
+  else for (let i = 0; i < n; i++, p += sa, q += so) { acc[q] += x[p]; cnt[q]++; }
+}
+
 /**
  * Reduces `a` over `axes` (all axes when omitted).
  * @example
@@ -57,21 +78,10 @@ export function reduce(op: ReduceOp, a0: NDArray, axes?: number | readonly numbe
   const strides = [a.strides, outStrides];
   const offs = [a.offset, 0];
   if (op === 'sum' || op === 'mean' || op === 'count') {
-    forEachRow(a.shape, strides, offs, (o, n, s) => {
-      const sa = s[0];
-      const so = s[1];
-      let p = o[0];
-      let q = o[1];
-      if (skipna && sa === 1 && so === 1) for (let i = 0; i < n; i++) { const v = x[p + i]; if (v === v) { acc[q + i] += v; cnt[q + i]++; } }
-      else if (skipna && so === 0) {
-        let s0 = 0;
-        let c0 = 0;
-        for (let i = 0; i < n; i++, p += sa) { const v = x[p]; if (v === v) { s0 += v; c0++; } }
-        acc[q] += s0;
-        cnt[q] += c0;
-      } else if (skipna) for (let i = 0; i < n; i++, p += sa, q += so) { const v = x[p]; if (v === v) { acc[q] += v; cnt[q]++; } }
-      else for (let i = 0; i < n; i++, p += sa, q += so) { acc[q] += x[p]; cnt[q]++; }
-    });
+    const fullRows = new Int32Array(m + 1);
+    forEachRow(a.shape, strides, offs, (o, n, s) => sumRow(x, acc, cnt, fullRows, o[0], o[1], n, s[0], s[1], skipna));
+    let run = 0;
+    for (let i = 0; i < m; i++) { run += fullRows[i]; cnt[i] += run; }
     if (op === 'mean') for (let i = 0; i < m; i++) acc[i] = cnt[i] > 0 ? acc[i] / cnt[i] : NaN;
     if (op === 'count') return new NDArray(cnt, outShape);
   } else if (op === 'min' || op === 'max') {
