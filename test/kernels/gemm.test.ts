@@ -1,10 +1,13 @@
 /**
- * The two blocked products behind the Gram form (WebAssembly SIMD and plain JS) against a naive
- * triple loop, on odd sizes that exercise the padding and remainder paths; and cdist's `out`.
+ * The blocked product and the two Gram-form kernels (WebAssembly SIMD and plain JS) against naive
+ * loops, on odd sizes that exercise the padding and remainder paths, with duplicate rows (the
+ * cancellation guard); and cdist's `out`.
  */
 import { describe, expect, it } from 'vitest';
 import { gemmABt } from '../../src/kernels/distance/gemm.js';
-import { gemmBlocksWasm, wasmGemmAvailable } from '../../src/kernels/distance/wasm-gemm.js';
+import { wasmGramAvailable } from '../../src/kernels/distance/wasm-gemm.js';
+import { euclideanGram, euclideanGramJs } from '../../src/kernels/distance/gram.js';
+import { rowSquaredNorms, sqeuclideanDirect } from '../../src/kernels/distance/euclidean.js';
 import { cdist } from '../../src/kernels/index.js';
 
 function data(len: number, seed: number): Float64Array {
@@ -35,14 +38,21 @@ describe('blocked A Bᵀ', () => {
       const js = new Float64Array(m * n);
       gemmABt(A, B, d, n, js, 0, m);
       expect(maxRel(js, want)).toBeLessThan(1e-13);
-      expect(wasmGemmAvailable()).toBe(true);
-      const w = new Float64Array(m * n);
-      // rows [1, m) only, to check the row offset
-      const r0 = m > 1 ? 1 : 0;
-      gemmBlocksWasm(A, B, n, d, r0, m, (i0, i1, G, n4) => {
-        for (let i = i0; i < i1; i++) for (let j = 0; j < n; j++) w[i * n + j] = G[(i - i0) * n4 + j];
-      });
-      expect(maxRel(w.subarray(r0 * n), want.subarray(r0 * n))).toBeLessThan(1e-13);
+    });
+    it(`Gram-form squared distances ${m} x ${n}, d = ${d} (wasm and JS), duplicates exact`, () => {
+      const A = data(m * d, 1), B = data(n * d, 2);
+      B.set(A.subarray(0, d), 0); // B row 0 = A row 0
+      const want = new Float64Array(m * n);
+      sqeuclideanDirect(A, B, d, n, want, 0, m);
+      const nx = rowSquaredNorms(A, m, d), ny = rowSquaredNorms(B, n, d);
+      expect(wasmGramAvailable()).toBe(true);
+      for (const k of [euclideanGram, euclideanGramJs]) {
+        const got = new Float64Array(m * n);
+        const r0 = m > 1 ? 1 : 0; // rows [r0, m): checks the row offset
+        k(A, B, d, n, got, r0, m, nx, ny, false);
+        if (r0 === 0) expect(got[0]).toBe(0);
+        expect(maxRel(got.subarray(r0 * n), want.subarray(r0 * n))).toBeLessThan(1e-12);
+      }
     });
   }
 });

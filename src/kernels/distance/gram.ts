@@ -7,11 +7,9 @@
  * @module
  */
 import { gemmABt } from './gemm.js';
-import { gemmBlocksWasm } from './wasm-gemm.js';
+import { gramBlocksWasm, GUARD } from './wasm-gemm.js';
 import { sqdiff } from './euclidean.js';
 
-/** Below this fraction of |x|² + |y|² the Gram value is recomputed directly. */
-const GUARD = 0.05;
 
 /**
  * Euclidean (root = true) or squared Euclidean distances of rows [r0, r1) of X against Y,
@@ -25,18 +23,30 @@ export function euclideanGram(
   X: Float64Array, Y: Float64Array, d: number, n: number, out: Float64Array, r0: number, r1: number,
   nx: Float64Array, ny: Float64Array, root: boolean,
 ): void {
-  const viaWasm = gemmBlocksWasm(X, Y, n, d, r0, r1, (i0, i1, G, n4) => {
+  const viaWasm = gramBlocksWasm(X, Y, n, d, r0, r1, nx, ny, root, (i0, i1, G, n4) => {
     for (let i = i0; i < i1; i++) {
-      const a = nx[i], oi = i * n, gi = (i - i0) * n4;
+      const oi = i * n;
+      out.set(G.subarray((i - i0) * n4, (i - i0) * n4 + n), oi);
       for (let j = 0; j < n; j++) {
-        const t = a + ny[j];
-        let s = t - 2 * G[gi + j];
-        if (s < GUARD * t) s = sqdiff(X, i * d, Y, j * d, d);
-        out[oi + j] = root ? Math.sqrt(s) : s;
+        if (out[oi + j] < 0) {
+          const s = sqdiff(X, i * d, Y, j * d, d);
+          out[oi + j] = root ? Math.sqrt(s) : s;
+        }
       }
     }
   });
-  if (viaWasm) return;
+  if (!viaWasm) euclideanGramJs(X, Y, d, n, out, r0, r1, nx, ny, root);
+}
+
+/**
+ * The same in plain JS (gemm.ts + a finishing pass): the fallback where WebAssembly SIMD is missing.
+ * @example
+ * euclideanGramJs(X, Y, d, n, out, 0, m, nx, ny, true);
+ */
+export function euclideanGramJs(
+  X: Float64Array, Y: Float64Array, d: number, n: number, out: Float64Array, r0: number, r1: number,
+  nx: Float64Array, ny: Float64Array, root: boolean,
+): void {
   gemmABt(X, Y, d, n, out, r0, r1);
   for (let i = r0; i < r1; i++) {
     const a = nx[i], oi = i * n;

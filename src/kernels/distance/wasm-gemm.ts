@@ -1,6 +1,6 @@
 /**
- * G = A Bᵀ with WebAssembly SIMD (f64x2): the Gram-form product at larger d, about 2x the scalar
- * JS kernel. The module is assembled here from a few opcodes (no toolchain, no binary blob): a
+ * Gram-form distances with WebAssembly SIMD (f64x2): the product A Bᵀ plus the finishing
+ * |a|² + |b|² − 2 a·b and sqrt, about 2x the scalar JS kernel. The module is assembled here from a few opcodes (no toolchain, no binary blob): a
  * 2 x 4 register tile of f64x2 accumulators walks k two features at a time; B is visited in blocks
  * of rows that stay in L1. Rows are padded to an even number of features and the row counts to the
  * tile (zeros do not change dot products). Falls back to gemm.ts when SIMD is unavailable.
@@ -53,52 +53,76 @@ const forLoop = (local: number, limit: number[], step: number[], body: number[])
   0x0c, 0x00, 0x0b, 0x0b,
 ];
 
-// params: 0 aPtr, 1 rows (even), 2 bPtr, 3 n4 (multiple of 4), 4 gPtr, 5 rowBytes (16·k), 6 blockRows (multiple of 4)
-// locals: 7 jb, 8 jend, 9 i, 10 j, 11 k, 12 pa0, 13 pa1, 14 pb0, 15 pb1, 16 pb2, 17 pb3, 18 g0, 19 g1, 20 a0, 21 a1, 22 b, 23..30 acc
-function gemmBody(): number[] {
-  const acc = (r: number, c: number): number => 23 + r * 4 + c;
+// params: aPtr, rows (even), bPtr, n4 (multiple of 4), gPtr, rowBytes (16·k), blockRows (multiple of 4),
+//         nxPtr (squared norms of the A rows), nyPtr (of the B rows), root (1: sqrt)
+const P = { a: 0, rows: 1, b: 2, n4: 3, g: 4, rowBytes: 5, blockRows: 6, nx: 7, ny: 8, root: 9 };
+const L = { jb: 10, jend: 11, i: 12, j: 13, k: 14, pa0: 15, pa1: 16, pb0: 17, g0: 21, a0: 23, b: 25, acc0: 26, T: 34, S: 35 };
+const F64 = 0x7c;
+const f64load = (off: number): number[] => [0x2b, 0x03, ...uleb(off)];
+const f64const = (v: number): number[] => [0x44, ...new Uint8Array(new Float64Array([v]).buffer)];
+const F64_SUB = [0xa1], F64_MUL = [0xa2], F64_SQRT = [0x9f], F64_LT = [0x63], SELECT = [0x1b];
+
+/**
+ * For each (i, j): g = A_i·B_j, t = |A_i|² + |B_j|², s = t − 2g; stores sqrt(s) (or s), or −1 where
+ * s < GUARD·t (cancellation: the caller recomputes those pairs directly).
+ */
+function gramBody(guard: number): number[] {
+  const acc = (r: number, c: number): number => L.acc0 + r * 4 + c;
   const inner: number[] = [
-    ...get(12), ...get(11), ...ADD, ...vload(), ...set(20),
-    ...get(13), ...get(11), ...ADD, ...vload(), ...set(21),
+    ...get(L.pa0), ...get(L.k), ...ADD, ...vload(), ...set(L.a0),
+    ...get(L.pa1), ...get(L.k), ...ADD, ...vload(), ...set(L.a0 + 1),
   ];
   for (let c = 0; c < 4; c++) {
-    inner.push(...get(14 + c), ...get(11), ...ADD, ...vload(), ...set(22));
-    for (let r = 0; r < 2; r++) inner.push(...get(acc(r, c)), ...get(20 + r), ...get(22), ...F64X2_MUL, ...F64X2_ADD, ...set(acc(r, c)));
+    inner.push(...get(L.pb0 + c), ...get(L.k), ...ADD, ...vload(), ...set(L.b));
+    for (let r = 0; r < 2; r++) inner.push(...get(acc(r, c)), ...get(L.a0 + r), ...get(L.b), ...F64X2_MUL, ...F64X2_ADD, ...set(acc(r, c)));
   }
   const tile: number[] = [];
-  tile.push(...get(2), ...get(10), ...get(5), ...MUL, ...ADD, ...set(14));
-  for (let c = 1; c < 4; c++) tile.push(...get(13 + c), ...get(5), ...ADD, ...set(14 + c));
-  for (let a = 0; a < 8; a++) tile.push(...ZERO, ...set(23 + a));
-  tile.push(...i32(0), ...set(11), ...forLoop(11, get(5), i32(16), inner));
+  tile.push(...get(P.b), ...get(L.j), ...get(P.rowBytes), ...MUL, ...ADD, ...set(L.pb0));
+  for (let c = 1; c < 4; c++) tile.push(...get(L.pb0 + c - 1), ...get(P.rowBytes), ...ADD, ...set(L.pb0 + c));
+  for (let a = 0; a < 8; a++) tile.push(...ZERO, ...set(L.acc0 + a));
+  tile.push(...i32(0), ...set(L.k), ...forLoop(L.k, get(P.rowBytes), i32(16), inner));
   // g0 = gPtr + (i * n4 + j) * 8; g1 = g0 + n4 * 8
-  tile.push(...get(4), ...get(9), ...get(3), ...MUL, ...get(10), ...ADD, ...i32(8), ...MUL, ...ADD, ...set(18));
-  tile.push(...get(18), ...get(3), ...i32(8), ...MUL, ...ADD, ...set(19));
+  tile.push(...get(P.g), ...get(L.i), ...get(P.n4), ...MUL, ...get(L.j), ...ADD, ...i32(8), ...MUL, ...ADD, ...set(L.g0));
+  tile.push(...get(L.g0), ...get(P.n4), ...i32(8), ...MUL, ...ADD, ...set(L.g0 + 1));
   for (let r = 0; r < 2; r++) {
-    for (let c = 0; c < 4; c++) tile.push(...get(18 + r), ...get(acc(r, c)), ...lane(0), ...get(acc(r, c)), ...lane(1), ...F64_ADD, ...f64store(c * 8));
+    for (let c = 0; c < 4; c++) {
+      tile.push(
+        // T = nx[i + r] + ny[j + c]
+        ...get(P.nx), ...get(L.i), ...i32(8), ...MUL, ...ADD, ...f64load(r * 8),
+        ...get(P.ny), ...get(L.j), ...i32(8), ...MUL, ...ADD, ...f64load(c * 8), ...F64_ADD, ...set(L.T),
+        // S = T - 2 (lane0 + lane1)
+        ...get(L.T), ...get(acc(r, c)), ...lane(0), ...get(acc(r, c)), ...lane(1), ...F64_ADD, ...f64const(2), ...F64_MUL, ...F64_SUB, ...set(L.S),
+        // store S < guard·T ? -1 : (root ? sqrt(S) : S)
+        ...get(L.g0 + r), ...f64const(-1),
+        ...get(L.S), ...F64_SQRT, ...get(L.S), ...get(P.root), ...SELECT,
+        ...get(L.S), ...get(L.T), ...f64const(guard), ...F64_MUL, ...F64_LT, ...SELECT,
+        ...f64store(c * 8),
+      );
+    }
   }
   const rowPair: number[] = [
-    ...get(0), ...get(9), ...get(5), ...MUL, ...ADD, 0x22, ...uleb(12), ...get(5), ...ADD, ...set(13),
-    ...get(7), ...set(10), ...forLoop(10, get(8), i32(4), tile),
+    ...get(P.a), ...get(L.i), ...get(P.rowBytes), ...MUL, ...ADD, 0x22, ...uleb(L.pa0), ...get(P.rowBytes), ...ADD, ...set(L.pa1),
+    ...get(L.jb), ...set(L.j), ...forLoop(L.j, get(L.jend), i32(4), tile),
   ];
   const block: number[] = [
     // jend = min(jb + blockRows, n4)
-    ...get(7), ...get(6), ...ADD, ...set(8),
-    ...get(8), ...get(3), ...get(8), ...get(3), ...LT_U, 0x1b, ...set(8),
-    ...i32(0), ...set(9), ...forLoop(9, get(1), i32(2), rowPair),
+    ...get(L.jb), ...get(P.blockRows), ...ADD, ...set(L.jend),
+    ...get(L.jend), ...get(P.n4), ...get(L.jend), ...get(P.n4), ...LT_U, ...SELECT, ...set(L.jend),
+    ...i32(0), ...set(L.i), ...forLoop(L.i, get(P.rows), i32(2), rowPair),
   ];
-  const code = [...i32(0), ...set(7), ...forLoop(7, get(3), get(6), block), 0x0b];
-  const locals = vec([[...uleb(13), I32], [...uleb(11), V128]]);
+  const code = [...i32(0), ...set(L.jb), ...forLoop(L.jb, get(P.n4), get(P.blockRows), block), 0x0b];
+  const locals = vec([[...uleb(13), I32], [...uleb(11), V128], [...uleb(2), F64]]);
   const body = [...locals, ...code];
   return [...uleb(body.length), ...body];
 }
 
-function assemble(): Uint8Array {
-  const type = section(1, vec([[0x60, ...vec(new Array<number[]>(7).fill([I32])), 0x00]]));
+function assemble(guard: number): Uint8Array {
+  const type = section(1, vec([[0x60, ...vec(new Array<number[]>(10).fill([I32])), 0x00]]));
   // import "env" "mem": memory, limits min 1 page
   const imp = section(2, vec([[0x03, 0x65, 0x6e, 0x76, 0x03, 0x6d, 0x65, 0x6d, 0x02, 0x00, 0x01]]));
   const func = section(3, vec([[0x00]]));
-  const exp = section(7, vec([[0x04, 0x67, 0x65, 0x6d, 0x6d, 0x00, 0x00]]));
-  const code = section(10, vec([gemmBody()]));
+  const exp = section(7, vec([[0x04, 0x67, 0x72, 0x61, 0x6d, 0x00, 0x00]])); // export "gram"
+  const code = section(10, vec([gramBody(guard)]));
   return new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, ...type, ...imp, ...func, ...exp, ...code]);
 }
 
@@ -115,16 +139,19 @@ interface WasmApi {
 }
 const WA = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
 
-type GemmFn = (aPtr: number, rows: number, bPtr: number, n4: number, gPtr: number, rowBytes: number, blockRows: number) => void;
-let cached: { fn: GemmFn; mem: WasmMemory } | null | undefined;
+type GramFn = (aPtr: number, rows: number, bPtr: number, n4: number, gPtr: number, rowBytes: number, blockRows: number, nxPtr: number, nyPtr: number, root: number) => void;
+let cached: { fn: GramFn; mem: WasmMemory } | null | undefined;
 
-function instance(): { fn: GemmFn; mem: WasmMemory } | null {
+/** Below this fraction of |x|² + |y|² a Gram value is flagged for direct recomputation. */
+export const GUARD = 0.05;
+
+function instance(): { fn: GramFn; mem: WasmMemory } | null {
   if (cached !== undefined) return cached;
   try {
     if (!WA) throw new Error('no WebAssembly');
     const mem = new WA.Memory({ initial: 1 });
-    const inst = new WA.Instance(new WA.Module(assemble()), { env: { mem } });
-    cached = { fn: inst.exports.gemm as GemmFn, mem };
+    const inst = new WA.Instance(new WA.Module(assemble(GUARD)), { env: { mem } });
+    cached = { fn: inst.exports.gram as GramFn, mem };
   } catch (e) {
     if (process.env.GRIDFRAME_DEBUG_WASM) console.error(e);
     cached = null;
@@ -133,23 +160,26 @@ function instance(): { fn: GemmFn; mem: WasmMemory } | null {
 }
 
 /** True when the SIMD kernel compiled on this runtime. */
-export function wasmGemmAvailable(): boolean {
+export function wasmGramAvailable(): boolean {
   return instance() !== null;
 }
 
 /** Rows of B per L1 block (multiple of 4). */
 const BLOCK_ROWS = 32;
-/** Rows of A per call (even): the G block is rows x n doubles. */
+/** Rows of A per call (even): the G block is rows x n4 doubles. */
 const A_ROWS = 16;
 
 /**
- * Calls `visit(i0, i1, G, n4)` for row blocks of A with G[(i - i0) * n4 + j] = dot(A_i, B_j),
- * computed by the SIMD kernel. Returns false (and does nothing) when WebAssembly SIMD is unavailable.
+ * Euclidean (root) or squared distances of rows [r0, r1) of A against the n rows of B through the
+ * Gram form, in blocks of A rows: `visit(i0, i1, G, n4)` gets G[(i - i0) * n4 + j], with −1 where
+ * cancellation needs a direct recomputation. nx / ny: squared row norms of A (all rows) and B.
+ * Returns false (and does nothing) when WebAssembly SIMD is unavailable.
  * @example
- * gemmBlocksWasm(A, m, B, n, d, 0, m, (i0, i1, G, n4) => { ... read G ... });
+ * gramBlocksWasm(A, B, n, d, 0, m, nx, ny, true, (i0, i1, G, n4) => { ... });
  */
-export function gemmBlocksWasm(
+export function gramBlocksWasm(
   A: Float64Array, B: Float64Array, n: number, d: number, r0: number, r1: number,
+  nx: Float64Array, ny: Float64Array, root: boolean,
   visit: (i0: number, i1: number, G: Float64Array, n4: number) => void,
 ): boolean {
   const w = instance();
@@ -158,19 +188,21 @@ export function gemmBlocksWasm(
   const n4 = (n + 3) & ~3;
   const rows = r1 - r0;
   const aRows = rows + (rows & 1);
-  const bBytes = n4 * rowBytes, aBytes = aRows * rowBytes, gBytes = A_ROWS * n4 * 8;
-  const need = bBytes + aBytes + gBytes;
+  // layout (doubles): B n4*dp | A aRows*dp | nx aRows | ny n4 | G A_ROWS*n4
+  const bOff = 0, aOff = n4 * dp, nxOff = aOff + aRows * dp, nyOff = nxOff + aRows, gOff = nyOff + n4;
+  const need = (gOff + A_ROWS * n4) * 8;
   const have = w.mem.buffer.byteLength;
   if (need > have) w.mem.grow(Math.ceil((need - have) / 65536));
   const heap = new Float64Array(w.mem.buffer);
-  const bOff = 0, aOff = bBytes / 8, gOff = (bBytes + aBytes) / 8;
-  heap.fill(0, 0, (bBytes + aBytes) / 8);
+  heap.fill(0, 0, gOff);
   for (let j = 0; j < n; j++) heap.set(B.subarray(j * d, j * d + d), bOff + j * dp);
   for (let i = 0; i < rows; i++) heap.set(A.subarray((r0 + i) * d, (r0 + i) * d + d), aOff + i * dp);
+  heap.set(nx.subarray(r0, r1), nxOff);
+  heap.set(ny.subarray(0, n), nyOff);
   const G = heap.subarray(gOff, gOff + A_ROWS * n4);
   for (let i0 = 0; i0 < rows; i0 += A_ROWS) {
     const cnt = Math.min(A_ROWS, aRows - i0);
-    w.fn((aOff + i0 * dp) * 8, cnt, bOff * 8, n4, gOff * 8, rowBytes, BLOCK_ROWS);
+    w.fn((aOff + i0 * dp) * 8, cnt, bOff * 8, n4, gOff * 8, rowBytes, BLOCK_ROWS, (nxOff + i0) * 8, nyOff * 8, root ? 1 : 0);
     visit(r0 + i0, r0 + Math.min(rows, i0 + A_ROWS), G, n4);
   }
   return true;
