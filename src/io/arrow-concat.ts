@@ -6,6 +6,7 @@
  */
 import * as arrow from 'apache-arrow';
 import { alloc } from '../frame/alloc.js';
+import { int64ToFloat64 } from '../frame/dtypes.js';
 import { bitmapBytes, setBit } from '../frame/bitmap.js';
 import { Column } from '../frame/column.js';
 import { concatColumns, fromCodes, fromVector } from '../frame/column-build.js';
@@ -25,26 +26,51 @@ function joinValidity(cols: readonly Column[], n: number): Uint8Array | null {
   return out;
 }
 
-function concatUtf8(cols: readonly Column[]): Column {
-  const n = cols.reduce((s, c) => s + c.length, 0);
-  const bytes = cols.reduce((s, c) => s + (c.data.valueOffsets as Int32Array)[c.length] - (c.data.valueOffsets as Int32Array)[0], 0);
+/** Offsets of a Utf8 (Int32) or LargeUtf8 (BigInt64) chunk as numbers, without a BigInt per row. */
+function offsetsOf(d: arrow.Data): Int32Array | Float64Array {
+  const o = d.valueOffsets as Int32Array | BigInt64Array;
+  const sub = o.subarray(d.offset, d.offset + d.length + 1);
+  return sub instanceof BigInt64Array ? int64ToFloat64(sub) : sub;
+}
+
+/**
+ * Utf8 and LargeUtf8 chunks joined into one Utf8 column, byte-wise (no JS strings).
+ * @example
+ * concatUtf8(vector.data)
+ */
+function concatUtf8(chunks: readonly arrow.Data[]): Column {
+  const offs = chunks.map(offsetsOf);
+  const n = chunks.reduce((s, d) => s + d.length, 0);
+  const bytes = offs.reduce((s, o) => s + o[o.length - 1] - o[0], 0);
+  if (bytes > 0x7fffffff) throw new ParseError(`A string column holds ${bytes} bytes, over the 2 GiB one column can hold; read fewer rows or columns`);
   const offsets = alloc(Int32Array, n + 1);
   const data = alloc(Uint8Array, bytes);
   let row = 0;
   let pos = 0;
-  for (const c of cols) {
-    const offs = c.data.valueOffsets as Int32Array;
-    const vals = c.data.values as Uint8Array;
-    const base = offs[0];
-    const len = offs[c.length] - base;
-    data.set(vals.subarray(base, base + len), pos);
-    for (let i = 1; i <= c.length; i++) offsets[row + i] = offs[i] - base + pos;
-    row += c.length;
+  chunks.forEach((d, k) => {
+    const o = offs[k];
+    const base = o[0];
+    const len = o[d.length] - base;
+    data.set((d.values as Uint8Array).subarray(base, base + len), pos);
+    for (let i = 1; i <= d.length; i++) offsets[row + i] = o[i] - base + pos;
+    row += d.length;
     pos += len;
+  });
+  const nullCount = chunks.reduce((s, d) => s + d.nullCount, 0);
+  let validity: Uint8Array | undefined;
+  if (nullCount > 0) {
+    validity = alloc(Uint8Array, bitmapBytes(n));
+    let off = 0;
+    for (const d of chunks) {
+      const bm = d.nullBitmap;
+      for (let i = 0; i < d.length; i++) {
+        const j = d.offset + i;
+        if (!bm || bm.length === 0 || (bm[j >> 3] >> (j & 7)) & 1) setBit(validity, off + i);
+      }
+      off += d.length;
+    }
   }
-  const validity = joinValidity(cols, n);
-  const nullCount = validity ? cols.reduce((s, c) => s + c.nullCount, 0) : 0;
-  return new Column(arrow.makeData({ type: new arrow.Utf8(), length: n, nullCount, nullBitmap: validity ?? undefined, valueOffsets: offsets, data }));
+  return new Column(arrow.makeData({ type: new arrow.Utf8(), length: n, nullCount, nullBitmap: validity, valueOffsets: offsets, data }));
 }
 
 function concatDictionary(cols: readonly Column[]): Column {
@@ -78,9 +104,11 @@ function concatDictionary(cols: readonly Column[]): Column {
 export function columnFromVector(v: arrow.Vector): Column {
   const t = v.type;
   if (arrow.DataType.isDecimal(t)) return decimalToFloat64(v, t);
-  if (v.data.length === 1 || !(arrow.DataType.isUtf8(t) || arrow.DataType.isDictionary(t))) return fromVector(v);
+  if (arrow.DataType.isUtf8(t) || arrow.DataType.isLargeUtf8(t)) {
+    return v.data.length === 1 && arrow.DataType.isUtf8(t) ? fromVector(v) : concatUtf8(v.data);
+  }
+  if (v.data.length === 1 || !arrow.DataType.isDictionary(t)) return fromVector(v);
   const cols = v.data.map((d) => new Column(d));
-  if (arrow.DataType.isUtf8(t)) return concatUtf8(cols);
   if (arrow.DataType.isDictionary(t) && arrow.DataType.isUtf8(t.dictionary)) return concatDictionary(cols);
   return concatColumns(cols);
 }

@@ -6,7 +6,8 @@ import { readCsv } from '../../src/io/csv-read.js';
 import { toCsv } from '../../src/io/csv-write.js';
 import { readParquet } from '../../src/io/parquet-read.js';
 import { toParquet } from '../../src/io/parquet-write.js';
-import { readArrow, toArrowFile } from '../../src/io/arrow-ipc.js';
+import * as arrow from 'apache-arrow';
+import { arrowBytesToFrame, readArrow, toArrowFile } from '../../src/io/arrow-ipc.js';
 import { readJson } from '../../src/io/json-read.js';
 import { toJson } from '../../src/io/json-write.js';
 import { DataFrame } from '../../src/frame/dataframe.js';
@@ -68,6 +69,15 @@ describe('round trips of a frame with every dtype and nulls', () => {
       await toArrowFile(df, p, { format });
       expectFrameEqual(await readArrow(p), df);
     }
+  });
+
+  it('Arrow: LargeUtf8 and Utf8 in several batches become one Utf8 column (flights-3m writes large strings)', () => {
+    const b1 = arrow.tableFromArrays({ s: arrow.vectorFromArray(['a', null, 'µg'], new arrow.LargeUtf8()) });
+    const b2 = arrow.tableFromArrays({ s: arrow.vectorFromArray(['', 'xyz'], new arrow.LargeUtf8()) });
+    const t = new arrow.Table([...b1.batches, ...b2.batches]);
+    const df = arrowBytesToFrame(arrow.tableToIPC(t, 'stream'));
+    expect(df.column('s').dtype).toBe('string');
+    expect(df.column('s').toArray()).toEqual(['a', null, 'µg', '', 'xyz']);
   });
 
   it('a non-default index is stored and restored (Parquet, Arrow)', async () => {
