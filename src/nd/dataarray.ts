@@ -25,6 +25,8 @@ import type { Plot } from '../plot/plot.js';
 import type { Series } from '../frame/series.js';
 import type { DataFrame } from '../frame/dataframe.js';
 import { chunkDataArray, type ChunkedDataArray } from '../parallel/chunked.js';
+import { Dataset } from './dataset.js';
+import type { ToNetcdfOptions } from '../io/netcdf4/write.js';
 
 /** Options of the DataArray constructor. */
 export interface DataArrayOptions {
@@ -246,6 +248,26 @@ export class DataArray {
   resample(rule: Readonly<Record<string, ResampleRule>>): GroupBy<DataArray> {
     const g = resampleKey(this.coords, this.dims, rule);
     return new GroupBy(g, (op, opts) => groupReduceDataArray(this, g, op, opts));
+  }
+
+  /**
+   * A one-variable Dataset (named after this array, or `name`) with the same coordinates.
+   * @example
+   * tas.toDataset().toNetcdf('tas.nc')
+   */
+  toDataset(name?: string): Dataset {
+    const n = name ?? this.name;
+    if (!n) throw new ValueError('Cannot make a Dataset from an unnamed DataArray; pass a name');
+    return Dataset.fromParts({ [n]: this.variable }, this.coords, {});
+  }
+
+  /**
+   * Writes this array as a NetCDF file (see Dataset.toNetcdf).
+   * @example
+   * await tas.mean('time').toNetcdf('clim.nc');
+   */
+  toNetcdf(path: string, opts: ToNetcdfOptions = {}): Promise<void> {
+    return this.toDataset().toNetcdf(path, opts);
   }
 
   /**

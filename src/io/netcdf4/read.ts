@@ -23,8 +23,6 @@ export interface OpenOptions {
   decodeTimes?: boolean;
   /** HDF5 group to read (default the root). */
   group?: string;
-  /** Passed to `da.chunk` by callers that want chunked arrays (reserved for the parallel engine). */
-  chunks?: Readonly<Record<string, number>>;
 }
 
 const PHANTOM = 'This is a netCDF dimension but not a netCDF variable';

@@ -83,6 +83,20 @@ describe('NetCDF-3', () => {
       expect(bym.coords.month.values.toArray()).toEqual([1, 2, 3]);
       const want = [11, 12, 10.07, 10, 10.01, 10.02, 10.03, 10.04, 10.05];
       Array.from(bym.values.toFloat64()).forEach((v, i) => expect(v).toBeCloseTo(want[i], 12));
+      // written back by us (CF-encoded with the encoding read: packed shorts, noleap/360_day times) it reads equal
+      for (const format of ['NETCDF4', 'NETCDF3_64BIT'] as const) {
+        const out = path.join(dir, `cf_${kind}_${format}.nc`);
+        await ds.toNetcdf(out, { format });
+        const again = await loadDataset(out);
+        expect(again.equals(ds, { attrs: true })).toBe(true);
+        expect(again.variables.packed.encoding).toMatchObject({ dtype: 'int16', scale_factor: 0.01, add_offset: 10, _FillValue: -999 });
+        expect(again.coords.time.encoding).toMatchObject({ units: 'days since 2000-01-01', calendar: 'noleap' });
+        if (hasNcdump) {
+          const head = execFileSync('ncdump', ['-h', out], { encoding: 'utf8' });
+          expect(head).toContain('short packed(time, x) ;');
+          expect(head).toContain('time:calendar = "noleap" ;');
+        }
+      }
     }
   });
 
