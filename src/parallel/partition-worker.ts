@@ -14,7 +14,7 @@ import type { NumericArray, Scalar } from '../frame/dtypes.js';
 import { callModule } from './call-module.js';
 import { TaskDefinitionError } from './errors.js';
 import { evalColumnExpr, predicateMask, type ColumnExpr, type Predicate } from './exprs.js';
-import { localGroups } from './factorize.js';
+import { factorizeKeys } from '../groupby/factorize.js';
 
 /** A module export, resolved to a file URL on the main thread. */
 export interface TaskRef {
@@ -36,7 +36,7 @@ export type Tail =
   | { kind: 'apply'; task: TaskRef };
 
 /**
- * Phase 1 of a partitioned groupby: the key values of each local group (first-appearance order),
+ * Phase 1 of a partitioned groupby: the key values of each local group (sorted),
  * each row's local group code (on shared memory, so it goes back and forth without copies), and,
  * when steps changed the partition, the value columns the aggregations need.
  */
@@ -90,11 +90,12 @@ async function runStep(df: DataFrame, s: Step): Promise<DataFrame> {
 }
 
 function factorizePartition(df: DataFrame, keys: readonly string[], values: readonly string[], changed: boolean): LocalKeys {
-  const keyCols = keys.map((k) => df.column(k));
-  const g = localGroups(keyCols);
+  // The groupby engine's factorization (sorted local groups; rows with a missing key get -1).
+  const g = factorizeKeys(keys.map((k) => df.column(k)));
   const codes = new Int32Array(new SharedArrayBuffer(Math.max(1, g.codes.length) * 4), 0, g.codes.length);
   codes.set(g.codes);
-  return { keys: keyCols.map((c) => take(c, g.firstRow)), codes, frame: changed ? df.select(values) : null };
+  const keyValues = g.uniques.map((u, k) => (keys.length === 1 ? u : take(u, g.keyCodes[k])));
+  return { keys: keyValues, codes, frame: changed ? df.select(values) : null };
 }
 
 /**
