@@ -36,9 +36,16 @@ export function aggLabel(f: AggFunc): string {
  * @example
  * aggregateFuncs(ctx, 'v', ['mean', 'sum']) // [mean column, sum column]
  */
-export function aggregateFuncs(ctx: GroupContext, name: string, funcs: readonly AggFunc[], opts: ValueOptions = {}): Column[] {
+export function aggregateFuncs(ctx: GroupContext, name: string, funcs: readonly AggFunc[], opts: ValueOptions = {}, physical = false): Column[] {
+  const res = physicalAggregates(ctx, name, funcs, opts);
+  const order = ctx.groups.order;
+  return physical || order === null ? res : res.map((c) => take(c, order));
+}
+
+/** One result row per physical group (see Groups.order). */
+function physicalAggregates(ctx: GroupContext, name: string, funcs: readonly AggFunc[], opts: ValueOptions): Column[] {
   const col = ctx.frame.column(name);
-  const { codes, ngroups } = ctx.groups;
+  const { codes, nphys: ngroups } = ctx.groups;
   const named = funcs.filter((f): f is string => typeof f === 'string');
   for (const f of named) checkInput(getAggregation(f), col, name);
   const fused = named.includes('mean') && (named.includes('sum') || named.includes('count')) && opts.skipna !== false;
@@ -58,11 +65,13 @@ export function aggregateFuncs(ctx: GroupContext, name: string, funcs: readonly 
   });
 }
 
-/** A user function per group (slow path: one Series per group). */
+/** A user function per group (slow path: one Series per group), one result per physical group. */
 function applyPerGroup(ctx: GroupContext, col: Column, name: string, fn: (values: Series) => Scalar): Column {
   const rows = ctx.rows();
-  const out = new Array<Scalar>(ctx.groups.ngroups);
-  for (let g = 0; g < out.length; g++) {
+  const { nphys, ngroups, order } = ctx.groups;
+  const out = new Array<Scalar>(nphys).fill(null);
+  for (let k = 0; k < ngroups; k++) {
+    const g = order === null ? k : order[k];
     const r = rowsOf(rows, g);
     out[g] = fn(new Series(take(col, r), { name, index: ctx.frame.index.take(r) }));
   }

@@ -14,7 +14,7 @@ import type { Scalar } from '../frame/dtypes.js';
 import type { Label } from '../frame/label-index.js';
 import { ValueError } from '../errors.js';
 import type { GroupContext } from './context.js';
-import { rowsOf } from './layout.js';
+import { outputRows } from './layout.js';
 
 /** What an applied function may return. */
 export type ApplyResult = DataFrame | Series | Scalar;
@@ -28,7 +28,7 @@ export function applyGroups(ctx: GroupContext, fn: (group: DataFrame) => ApplyRe
   const rows = ctx.rows();
   const ng = ctx.groups.ngroups;
   const results: ApplyResult[] = [];
-  for (let g = 0; g < ng; g++) results.push(fn(ctx.frame.take(rowsOf(rows, g))));
+  for (let g = 0; g < ng; g++) results.push(fn(ctx.frame.take(outputRows(ctx.groups, rows, g))));
   if (results.every((r) => !(r instanceof Series) && !(r instanceof DataFrame))) {
     const vals = results as Scalar[];
     const col = vals.every((v) => typeof v === 'number' || v === null) ? fromFloat64(Float64Array.from(vals, (v) => (v === null ? NaN : (v as number)))) : fromValues(vals);

@@ -23,7 +23,7 @@ export function cumulativeColumn(ctx: GroupContext, name: string, op: CumOp): Co
   if (col.dtype === 'string' || col.dtype === 'date' || col.dtype === 'datetime') {
     throw new TypeError_(`Cannot compute '${op}' of column '${name}': its dtype is ${col.dtype}, not numeric`);
   }
-  const { codes, ngroups } = ctx.groups;
+  const { codes, nphys: ngroups } = ctx.groups;
   const x = col.toFloat64();
   const n = x.length;
   const init = op === 'cumsum' ? 0 : op === 'cumprod' ? 1 : op === 'cummax' ? -Infinity : Infinity;
@@ -56,7 +56,7 @@ export function cumulativeColumn(ctx: GroupContext, name: string, op: CumOp): Co
  * cumcount(ctx) // [0, 0, 1, ...]
  */
 export function cumcount(ctx: GroupContext): Column {
-  const { codes, ngroups } = ctx.groups;
+  const { codes, nphys: ngroups } = ctx.groups;
   const seen = new Float64Array(ngroups);
   const out = new Float64Array(codes.length);
   for (let i = 0; i < codes.length; i++) {

@@ -8,7 +8,8 @@
  * Missing keys (null, NaN) get code -1 (`dropna`, the default) or a group of their own, last.
  * @module
  */
-import type { Column } from '../frame/column.js';
+import * as arrow from 'apache-arrow';
+import { Column as ColumnClass, type Column } from '../frame/column.js';
 import { take } from '../frame/column-take.js';
 import { fromStrings, fromTyped } from '../frame/column-build.js';
 import { float64ToInt64, isBigDtype, isIntegerDtype, type NumericArray } from '../frame/dtypes.js';
@@ -20,6 +21,11 @@ export interface FactorizeOptions {
   sort?: boolean;
   /** Rows with a missing key are dropped (code -1, default true); false: they form a group. */
   dropna?: boolean;
+  /**
+   * Allow physical codes (default false): a dictionary-encoded string key may then keep its
+   * dictionary codes as group codes (no pass to renumber rows) with `order` giving the output order.
+   */
+  physical?: boolean;
 }
 
 /** Codes of one key: code per row (-1 = dropped) and the sorted distinct values. */
@@ -31,11 +37,19 @@ export interface KeyCodes {
   ngroups: number;
 }
 
-/** The groups of one or more keys. */
+/**
+ * The groups of one or more keys. Output group r (row r of an aggregated result) is physical group
+ * `order[r]` when `order` is set, else r; `codes` and kernels' states use physical ids [0, nphys).
+ */
 export interface Groups {
-  /** Group of each row, -1 for rows whose key is missing under dropna. */
+  /** Physical group of each row, -1 for rows whose key is missing under dropna. */
   codes: Int32Array;
+  /** Number of output groups. */
   ngroups: number;
+  /** Number of physical groups (>= ngroups; physical groups outside `order` have no rows). */
+  nphys: number;
+  /** Output group -> physical group, or null when they are the same. */
+  order: Int32Array | null;
   /** Per key: its distinct values (sorted, non-missing). */
   uniques: Column[];
   /** Per key: for each group, the code of its value into `uniques[k]` (-1 = the missing key). */
@@ -94,17 +108,30 @@ function factorizeStrings(col: Column): { codes: Int32Array; uniques: Column; ha
   }
   let k = 0;
   for (let r = 0; r < used.length; r++) k += used[r];
-  if (k === sorted.length) return { codes, uniques: fromStrings(sorted), hasMissing };
-  const remap = new Int32Array(sorted.length).fill(-1);
-  const kept: string[] = [];
-  for (let r = 0; r < used.length; r++) {
-    if (used[r]) {
-      remap[r] = kept.length;
-      kept.push(sorted[r]);
-    }
+  if (k !== sorted.length) {
+    const remap = new Int32Array(sorted.length).fill(-1);
+    let j = 0;
+    for (let r = 0; r < used.length; r++) if (used[r]) remap[r] = j++;
+    for (let i = 0; i < n; i++) if (codes[i] >= 0) codes[i] = remap[codes[i]];
+    const byRank = new Int32Array(D);
+    for (let d = 0; d < D; d++) byRank[d] = remap[rank[d]];
+    rank.set(byRank);
   }
-  for (let i = 0; i < n; i++) if (codes[i] >= 0) codes[i] = remap[codes[i]];
-  return { codes, uniques: fromStrings(kept), hasMissing };
+  return { codes, uniques: sortedUniques(col, rank, k, sorted, used), hasMissing };
+}
+
+/**
+ * The distinct strings in sorted order. For a dictionary column this is a dictionary column over
+ * the SAME dictionary vector (indices only: no string is re-encoded); else a new UTF-8 column.
+ */
+function sortedUniques(col: Column, rank: Int32Array, k: number, sorted: string[], used: Uint8Array): Column {
+  const t = col.data.type;
+  if (arrow.DataType.isDictionary(t) && t.indices.bitWidth === 32 && t.indices.isSigned) {
+    const idx = new Int32Array(k);
+    for (let d = rank.length - 1; d >= 0; d--) if (rank[d] >= 0) idx[rank[d]] = d;
+    return new ColumnClass(arrow.makeData({ type: t, length: k, nullCount: 0, data: idx, dictionary: col.data.dictionary }));
+  }
+  return fromStrings(k === sorted.length ? sorted : sorted.filter((_, r) => used[r]));
 }
 
 type Direct = { codes: Int32Array; uniques: Column; hasMissing: boolean };
@@ -120,6 +147,7 @@ function factorizeSmallInts(col: Column): Direct | null {
   const n = col.length;
   const x: ArrayLike<number> = col.dtype === 'bool' ? col.boolBytes() : (col.values as Exclude<NumericArray, BigInt64Array | BigUint64Array>);
   const valid = col.validity;
+  if (valid === null && x instanceof Int32Array) return denseInt32(col, x);
   let lo = Infinity;
   let hi = -Infinity;
   for (let i = 0; i < n; i++) {
@@ -146,6 +174,32 @@ function factorizeSmallInts(col: Column): Direct | null {
     else for (let i = 0; i < n; i++) codes[i] = isNull(valid, i) ? -1 : table[x[i] - lo];
   }
   return { codes, uniques: take(col, representatives(codes, k)), hasMissing };
+}
+
+/** The int32-without-nulls case of `factorizeSmallInts`, in monomorphic loops (the common key). */
+function denseInt32(col: Column, x: Int32Array): Direct | null {
+  const n = x.length;
+  if (n === 0) return emptyKey(col, 0);
+  let lo = x[0];
+  let hi = x[0];
+  for (let i = 1; i < n; i++) {
+    const v = x[i];
+    if (v < lo) lo = v;
+    else if (v > hi) hi = v;
+  }
+  if (hi - lo >= DIRECT_MAX && hi - lo > 2 * n) return null;
+  const size = hi - lo + 1;
+  const table = new Int32Array(size);
+  for (let i = 0; i < n; i++) table[x[i] - lo] = 1;
+  const k = numberTable(table);
+  let codes: Int32Array;
+  if (k === size && lo === 0) codes = x;
+  else {
+    codes = new Int32Array(n);
+    if (k === size) for (let i = 0; i < n; i++) codes[i] = x[i] - lo;
+    else for (let i = 0; i < n; i++) codes[i] = table[x[i] - lo];
+  }
+  return { codes, uniques: take(col, representatives(codes, k)), hasMissing: false };
 }
 
 /** Direct-address factorization of int64/datetime keys in a small range (reads the two 32-bit words). */
@@ -212,6 +266,10 @@ function emptyKey(col: Column, n: number): Direct {
  */
 export function factorizeKeys(cols: readonly Column[], opts: FactorizeOptions = {}): Groups {
   const dropna = opts.dropna ?? true;
+  if (opts.physical && cols.length === 1) {
+    const p = physicalStrings(cols[0], dropna, opts.sort !== false);
+    if (p) return p;
+  }
   const keys = cols.map((c) => factorizeKey(c, dropna));
   let g: { codes: Int32Array; ngroups: number; keyCodes: Int32Array[] };
   if (keys.length === 1) {
@@ -221,7 +279,60 @@ export function factorizeKeys(cols: readonly Column[], opts: FactorizeOptions = 
     g = { codes: k.codes, ngroups: k.ngroups, keyCodes: [kc] };
   } else g = combine(keys);
   if (opts.sort === false) g = firstSeenOrder(g);
-  return { codes: g.codes, ngroups: g.ngroups, uniques: keys.map((k) => k.uniques), keyCodes: g.keyCodes };
+  return { codes: g.codes, ngroups: g.ngroups, nphys: g.ngroups, order: null, uniques: keys.map((k) => k.uniques), keyCodes: g.keyCodes };
+}
+
+/**
+ * A dictionary-encoded string key grouped by its dictionary codes as they are (no per-row pass to
+ * renumber): physical group = dictionary entry, `order` = the used entries in sorted (or first-seen)
+ * order. Null when the fast path does not apply (plain strings, a dictionary that repeats a value,
+ * missing keys kept as a group).
+ */
+function physicalStrings(col: Column, dropna: boolean, sort: boolean): Groups | null {
+  if (!col.isDictionary) return null;
+  const { codes, dictionary } = col.dictionaryCodes();
+  const D = dictionary.length;
+  const pos = new Map<string, number>();
+  for (let d = 0; d < D; d++) pos.set(dictionary[d], d);
+  if (pos.size !== D) return null;
+  const n = codes.length;
+  const used = new Uint8Array(D);
+  let missing = false;
+  if (sort) {
+    for (let i = 0; i < n; i++) {
+      const c = codes[i];
+      if (c >= 0) used[c] = 1;
+      else missing = true;
+    }
+  }
+  let order: Int32Array;
+  if (sort) {
+    if (missing && !dropna) return null;
+    const names = [...pos.keys()].filter((s) => used[pos.get(s) as number]).sort();
+    order = Int32Array.from(names, (s) => pos.get(s) as number);
+  } else {
+    // First appearance: stop scanning once every entry was seen.
+    const seen: number[] = [];
+    for (let i = 0; i < n && seen.length < D; i++) {
+      const c = codes[i];
+      if (c < 0) missing = true;
+      else if (!used[c]) {
+        used[c] = 1;
+        seen.push(c);
+      }
+    }
+    if (!dropna && (missing || codes.includes(-1))) return null;
+    order = Int32Array.from(seen);
+  }
+  const k = order.length;
+  const t = col.data.type;
+  let uniques: Column;
+  if (arrow.DataType.isDictionary(t) && t.indices.bitWidth === 32 && t.indices.isSigned) {
+    uniques = new ColumnClass(arrow.makeData({ type: t, length: k, nullCount: 0, data: Int32Array.from(order), dictionary: col.data.dictionary }));
+  } else uniques = fromStrings(Array.from(order, (d) => dictionary[d]));
+  const keyCodes = new Int32Array(k);
+  for (let r = 0; r < k; r++) keyCodes[r] = r;
+  return { codes, ngroups: k, nphys: D, order, uniques: [uniques], keyCodes: [keyCodes] };
 }
 
 /** Lexicographic combination of several keys' codes, compacted to the groups that occur. */

@@ -5,7 +5,7 @@
  */
 import type { DataFrame } from '../frame/dataframe.js';
 import type { GroupContext } from './context.js';
-import { rowsOf } from './layout.js';
+import { outputRows } from './layout.js';
 
 /**
  * Rows of the groups where `fn(group)` is true.
@@ -16,7 +16,7 @@ export function filterGroups(ctx: GroupContext, fn: (group: DataFrame) => boolea
   const rows = ctx.rows();
   const keep = new Uint8Array(ctx.frame.length);
   for (let g = 0; g < ctx.groups.ngroups; g++) {
-    const r = rowsOf(rows, g);
+    const r = outputRows(ctx.groups, rows, g);
     if (fn(ctx.frame.take(r))) for (let j = 0; j < r.length; j++) keep[r[j]] = 1;
   }
   let c = 0;

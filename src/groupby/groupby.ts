@@ -13,7 +13,7 @@ import { acceptsDtype, getAggregation } from '../frame/aggs/registry.js';
 import { unknownName, ValueError } from '../errors.js';
 import { factorizeKeys, type Groups } from './factorize.js';
 import { resolveKey, type GroupKey, type ResolvedKey } from './keys.js';
-import { groupIndex, groupRows, rowsOf, type GroupRows } from './layout.js';
+import { groupIndex, groupRows, outputRows, type GroupRows } from './layout.js';
 import type { GroupContext } from './context.js';
 import { aggregate, type AggSpec } from './agg.js';
 import { transformFrame, type TransformFunc } from './transform.js';
@@ -79,7 +79,7 @@ export class GroupBy implements GroupContext {
 
   /** Group codes and distinct keys (computed once). */
   get groups(): Groups {
-    this.#groups ??= factorizeKeys(this.keys.map((k) => k.column), { sort: this.options.sort, dropna: this.options.dropna });
+    this.#groups ??= factorizeKeys(this.keys.map((k) => k.column), { sort: this.options.sort, dropna: this.options.dropna, physical: true });
     return this.#groups;
   }
   /** Number of groups. */
@@ -103,7 +103,7 @@ export class GroupBy implements GroupContext {
   }
   /** Rows of each group (computed once). */
   rows(): GroupRows {
-    this.#rows ??= groupRows(this.groups.codes, this.groups.ngroups);
+    this.#rows ??= groupRows(this.groups.codes, this.groups.nphys);
     return this.#rows;
   }
 
@@ -193,10 +193,11 @@ export class GroupBy implements GroupContext {
    * df.groupby('Sex').size()
    */
   size(): Series {
-    const counts = new Float64Array(this.ngroups);
-    const codes = this.groups.codes;
+    const { codes, nphys, order } = this.groups;
+    const counts = new Float64Array(nphys);
     for (let i = 0; i < codes.length; i++) if (codes[i] >= 0) counts[codes[i]]++;
-    return new Series(Array.from(counts), { index: this.resultIndex, dtype: 'int64' });
+    const out = order === null ? Array.from(counts) : Array.from(order, (p) => counts[p]);
+    return new Series(out, { index: this.resultIndex, dtype: 'int64' });
   }
 
   /**
@@ -246,11 +247,11 @@ export class GroupBy implements GroupContext {
    */
   getGroup(key: Label): DataFrame {
     const pos = this.resultIndex.getLoc(key);
-    return this.frame.take(rowsOf(this.rows(), pos[0]));
+    return this.frame.take(outputRows(this.groups, this.rows(), pos[0]));
   }
   /** Iterates over [key, sub-frame] pairs in group order. */
   *[Symbol.iterator](): IterableIterator<[Label, DataFrame]> {
     const idx = this.resultIndex;
-    for (let g = 0; g < this.ngroups; g++) yield [idx.get(g), this.frame.take(rowsOf(this.rows(), g))];
+    for (let g = 0; g < this.ngroups; g++) yield [idx.get(g), this.frame.take(outputRows(this.groups, this.rows(), g))];
   }
 }

@@ -51,7 +51,16 @@ export function groupRows(codes: Int32Array, ngroups: number): GroupRows {
   return { order, offsets };
 }
 
-/** The rows of group g. */
+/**
+ * The rows of output group r (through `order` when groups are physical).
+ * @example
+ * outputRows(ctx.groups, ctx.rows(), 0)
+ */
+export function outputRows(groups: { order: Int32Array | null }, rows: GroupRows, r: number): Int32Array {
+  return rowsOf(rows, groups.order === null ? r : groups.order[r]);
+}
+
+/** The rows of physical group g. */
 export function rowsOf(rows: GroupRows, g: number): Int32Array {
   return rows.order.subarray(rows.offsets[g], rows.offsets[g + 1]);
 }

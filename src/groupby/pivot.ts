@@ -99,7 +99,7 @@ export function pivotTable(df: DataFrame, opts: PivotTableOptions): DataFrame {
   const rows = rowGroups(df, index, dropna);
   const cols: Groups = columns.length
     ? factorizeKeys(columns.map((c) => df.column(c)), { dropna })
-    : { codes: new Int32Array(df.length), ngroups: 1, uniques: [], keyCodes: [] };
+    : { codes: new Int32Array(df.length), ngroups: 1, nphys: 1, order: null, uniques: [], keyCodes: [] };
   const nr = rows.g.ngroups;
   const nc = cols.ngroups;
   if (nr * nc > 2 ** 31 - 1) throw new ValueError(`pivotTable would have ${nr} x ${nc} cells`);

@@ -10,7 +10,7 @@ import type { GroupContext } from './context.js';
 import { aggLabel, aggregateFuncs, type AggFunc } from './agg.js';
 import { transformColumn, type TransformFunc } from './transform.js';
 import { cumulativeColumn, type CumOp } from './cumulative.js';
-import { rowsOf } from './layout.js';
+import { outputRows } from './layout.js';
 import type { ValueOptions } from '../frame/aggs/state.js';
 
 /** One grouped column (pandas `SeriesGroupBy`). */
@@ -104,7 +104,7 @@ export class SeriesGroupBy {
     const rows = this.ctx.rows();
     const keep: number[] = [];
     for (let g = 0; g < this.ctx.groups.ngroups; g++) {
-      const r = rowsOf(rows, g);
+      const r = outputRows(this.ctx.groups, rows, g);
       const s = new Series(col, { index: this.ctx.frame.index, name: this.name }).take(r);
       if (fn(s)) keep.push(...r);
     }

@@ -102,7 +102,7 @@ export function stack(df: DataFrame, level: number | string = -1): DataFrame | S
   const kept = keep.subarray(0, c);
   const movedCodes = levelCodes(moved, 0);
   const index = expandIndex(row, nL, ci.levels[l], (L) => movedCodes[L], ci.names[l], kept);
-  const restLabels: Groups = { codes: restGroups.codes, ngroups: nR, uniques: rest.map((k) => ci.levels[k]), keyCodes: rest.map((_, r) => levelCodes(restGroups, r)) };
+  const restLabels: Groups = { codes: restGroups.codes, ngroups: nR, nphys: nR, order: null, uniques: rest.map((k) => ci.levels[k]), keyCodes: rest.map((_, r) => levelCodes(restGroups, r)) };
   const labels = columnLabels([], [], restLabels, rest.map((k) => ci.names[k]));
   return DataFrame.fromColumns(labels.names, outCols.map((col) => take(col, kept)), index, labels.index);
 }
@@ -129,7 +129,7 @@ export function unstack(obj: DataFrame | Series, level: number | string = -1): D
     ? new Index(take(idx.levels[rest[0]], rowCodes[0]), { name: idx.names[rest[0]] })
     : new MultiIndex(rest.map((k) => idx.levels[k]), rowCodes, rest.map((k) => idx.names[k]));
   const movedCodes = levelCodes(cols, 0);
-  const moved: Groups = { codes: cols.codes, ngroups: nc, uniques: [idx.levels[l]], keyCodes: [movedCodes] };
+  const moved: Groups = { codes: cols.codes, ngroups: nc, nphys: nc, order: null, uniques: [idx.levels[l]], keyCodes: [movedCodes] };
   const movedName = idx.names[l];
   if (obj instanceof Series) {
     const labels = columnLabels([], [], moved, [movedName]);

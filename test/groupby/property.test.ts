@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DataFrame, MultiIndex, Series, unstack } from '../../src/index.js';
 import { closeTo } from '../helpers.js';
+import { fromCodes, fromStrings } from '../../src/frame/column-build.js';
 
 const keyArb = fc.oneof(fc.constantFrom('a', 'b', 'c', 'dd', null), fc.constantFrom('x', 'y'));
 const valArb = fc.oneof(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.constant(NaN), fc.integer({ min: -50, max: 50 }));
@@ -54,8 +55,9 @@ const num = (v: unknown): number => (v === null ? NaN : (v as number));
 describe('grouped aggregates equal a naive per-group loop', () => {
   it('for random frames with missing keys and values', () => {
     fc.assert(
-      fc.property(rowsArb, (rows) => {
-        const df = new DataFrame({ k: rows.map((r) => r.k), j: rows.map((r) => r.j), v: rows.map((r) => r.v) }, { dtypes: { v: 'float64' } });
+      fc.property(rowsArb, fc.boolean(), (rows, dict) => {
+        const k = dict ? fromStrings(rows.map((r) => r.k), { dictionary: true }) : rows.map((r) => r.k);
+        const df = new DataFrame({ k, j: rows.map((r) => r.j), v: rows.map((r) => r.v) }, { dtypes: { v: 'float64' } });
         const want = naive(rows);
         const gb = df.groupby(['k', 'j']);
         expect(gb.ngroups).toBe(want.size);
@@ -65,6 +67,31 @@ describe('grouped aggregates equal a naive per-group loop', () => {
           const exp = [...want.values()].map(f);
           got.forEach((g, i) => expect(closeTo(g, exp[i], 1e-9), `${name} group ${i}: ${g} vs ${exp[i]}`).toBe(true));
         }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('for one dictionary-encoded key (physical group codes), every verb agrees with a plain-string key', () => {
+    const arb = fc.record({ rows: rowsArb, unused: fc.array(fc.constantFrom('zz', 'a0', 'unused'), { maxLength: 3 }), sort: fc.boolean() });
+    fc.assert(
+      fc.property(arb, ({ rows, unused, sort }) => {
+        const keys = rows.map((r) => r.k);
+        // A dictionary with extra entries no row uses.
+        const dictionary = [...new Set([...unused, ...keys.filter((x): x is string => x !== null)])];
+        const codes = Int32Array.from(keys, (x) => (x === null ? -1 : dictionary.indexOf(x)));
+        const v = rows.map((r) => r.v);
+        const a = new DataFrame({ k: fromCodes(codes, dictionary), v }, { dtypes: { v: 'float64' } }).groupby('k', { sort });
+        const b = new DataFrame({ k: keys, v }, { dtypes: { v: 'float64' } }).groupby('k', { sort });
+        expect(a.resultIndex.toArray()).toEqual(b.resultIndex.toArray());
+        const same = (x: unknown[], y: unknown[]) => x.forEach((xi, i) => expect(closeTo(num(xi), num(y[i])), `${i}`).toBe(true));
+        for (const f of ['mean', 'sum', 'count', 'max', 'first', 'median']) same(a.col('v').agg(f).toArray(), b.col('v').agg(f).toArray());
+        same(a.size().toArray(), b.size().toArray());
+        same(a.col('v').transform('sum').toArray(), b.col('v').transform('sum').toArray());
+        same(a.col('v').cumsum().toArray(), b.col('v').cumsum().toArray());
+        same((a.apply((g) => g.length) as Series).toArray(), (b.apply((g) => g.length) as Series).toArray());
+        expect(a.filter((g) => g.length > 1).index.toArray()).toEqual(b.filter((g) => g.length > 1).index.toArray());
+        same(a.col('v').agg((s: Series) => s.length).toArray(), b.col('v').agg((s: Series) => s.length).toArray());
       }),
       { numRuns: 60 },
     );
