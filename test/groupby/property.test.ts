@@ -76,7 +76,7 @@ describe('grouped aggregates equal a naive per-group loop', () => {
     const arb = fc.record({ rows: rowsArb, unused: fc.array(fc.constantFrom('zz', 'a0', 'unused'), { maxLength: 3 }), sort: fc.boolean() });
     fc.assert(
       fc.property(arb, ({ rows, unused, sort }) => {
-        const keys = rows.map((r) => r.k);
+        const keys: (string | null)[] = rows.map((r) => r.k);
         // A dictionary with extra entries no row uses.
         const dictionary = [...new Set([...unused, ...keys.filter((x): x is string => x !== null)])];
         const codes = Int32Array.from(keys, (x) => (x === null ? -1 : dictionary.indexOf(x)));
