@@ -3,7 +3,7 @@
  * @module
  */
 import type { Dataset } from './dataset.js';
-import { formatAttrs, formatCoords, previewValues } from './display.js';
+import { dtypeName, formatAttrs, formatCoords, previewValues } from './display.js';
 
 /**
  * The REPL text of a Dataset: dimensions, coordinates, data variables, attributes.
@@ -24,7 +24,7 @@ export function formatDataset(ds: Dataset): string {
     for (const k of names) {
       const v = ds.variables[k];
       const dimTxt = v.dims.length ? `(${v.dims.join(', ')}) ` : '';
-      lines.push(`    ${k.padEnd(w)} ${dimTxt}${v.dtype} ${previewValues(v)}`);
+      lines.push(`    ${k.padEnd(w)} ${dimTxt}${dtypeName(v)} ${previewValues(v)}`);
     }
   }
   lines.push(...formatAttrs(ds.attrs));

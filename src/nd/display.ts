@@ -41,7 +41,8 @@ export function previewValues(v: Variable, width = 60): string {
   return s.length > width ? `${s.slice(0, width - 3)}...` : s;
 }
 
-function dtypeName(v: Variable): string {
+/** The dtype as displayed (times with their calendar, strings as object as xarray shows them). */
+export function dtypeName(v: Variable): string {
   return v.dtype === 'datetime' ? `datetime[${normalizeCalendar(v.encoding.calendar)}]` : v.dtype === 'string' ? 'object' : v.dtype;
 }
 

@@ -3,8 +3,9 @@
  * calendar: for standard/gregorian/proleptic_gregorian that is ordinary epoch milliseconds (a JS Date);
  * for noleap/365_day, all_leap/366_day and 360_day it is the same count under that calendar's rules,
  * so `calendarFields(ms, calendar)` gives the year, month and day a model meant (1850-02-30 exists in 360_day).
- * 'standard'/'gregorian' are treated as proleptic Gregorian: exact from 1582-10-15 on; earlier dates
- * differ from cftime's Julian dates (documented limitation).
+ * 'standard'/'gregorian' are the mixed calendar CF and cftime use: Julian before 1582-10-15, Gregorian
+ * from then on (milliseconds stay true elapsed time, so a JS Date of a date before 1582 shows the
+ * proleptic Gregorian day, while `calendarFields` gives the Julian one).
  * @module
  */
 import { ValueError } from '../../errors.js';
@@ -24,6 +25,31 @@ export interface TimeFields {
 }
 
 const DAY = 86_400_000;
+/** Julian day number of 1970-01-01 and of the Gregorian reform (1582-10-15). */
+const JDN_1970 = 2440588;
+const JDN_REFORM = 2299161;
+const REFORM_MS = (JDN_REFORM - JDN_1970) * DAY;
+
+function isMixed(c: Calendar): boolean {
+  return c === 'standard' || c === 'gregorian';
+}
+
+/** Julian day number of a date in the Julian calendar. */
+function julianToJdn(y: number, m: number, d: number): number {
+  const a = Math.floor((14 - m) / 12);
+  const y2 = y + 4800 - a;
+  const m2 = m + 12 * a - 3;
+  return d + Math.floor((153 * m2 + 2) / 5) + 365 * y2 + Math.floor(y2 / 4) - 32083;
+}
+
+/** Julian-calendar date of a Julian day number. */
+function jdnToJulian(jdn: number): { year: number; month: number; day: number } {
+  const c = jdn + 32082;
+  const d = Math.floor((4 * c + 3) / 1461);
+  const e = c - Math.floor((1461 * d) / 4);
+  const m = Math.floor((5 * e + 2) / 153);
+  return { day: e - Math.floor((153 * m + 2) / 5) + 1, month: m + 3 - 12 * Math.floor(m / 10), year: d - 4800 + Math.floor(m / 10) };
+}
 const NOLEAP = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const ALLLEAP = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -56,6 +82,9 @@ function fixedYear(c: Calendar): { days: number; months: readonly number[] } {
  */
 export function toCalendarMs(f: TimeFields, calendar: Calendar): number {
   const tod = ((f.hour * 60 + f.minute) * 60 + f.second) * 1000 + f.ms;
+  if (isMixed(calendar) && (f.year < 1582 || (f.year === 1582 && (f.month < 10 || (f.month === 10 && f.day < 15))))) {
+    return (julianToJdn(f.year, f.month, f.day) - JDN_1970) * DAY + tod;
+  }
   if (isRealCalendar(calendar)) {
     const d = new Date(0);
     d.setUTCFullYear(f.year, f.month - 1, f.day);
@@ -85,6 +114,10 @@ export function calendarFields(ms: number, calendar: Calendar): TimeFields {
   tod -= minute * 60_000;
   const second = Math.floor(tod / 1000);
   const msr = Math.round(tod - second * 1000);
+  if (isMixed(calendar) && ms < REFORM_MS) {
+    const j = jdnToJulian(day + JDN_1970);
+    return { ...j, hour, minute, second, ms: msr };
+  }
   if (isRealCalendar(calendar)) {
     const d = new Date(day * DAY);
     return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour, minute, second, ms: msr };

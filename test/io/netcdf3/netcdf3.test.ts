@@ -4,9 +4,9 @@
  * and by `ncdump`. Expected values are computed by hand from the CDL below (and agree with what
  * python3-xarray prints for the same file with use_cftime=True).
  */
-import { describe, expect, it, beforeAll } from 'vitest';
+import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { NetCDFReader } from 'netcdfjs';
@@ -56,6 +56,7 @@ function ds1(): Dataset {
 describe('NetCDF-3', () => {
   let dir = '';
   beforeAll(() => { dir = mkdtempSync(path.join(tmpdir(), 'gf-nc3-')); });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it.skipIf(!hasNcgen)('reads CDF-1/2/5 and NetCDF4 files written by netCDF-C with CF decoding (skipped without ncgen)', async () => {
     writeFileSync(path.join(dir, 'cf.cdl'), CDL);

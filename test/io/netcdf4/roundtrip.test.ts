@@ -2,9 +2,9 @@
  * NetCDF4 round trips (the ENCCS xarray lesson's ds1/ds2), checked three ways: our reader, `ncdump -h`
  * (Debian netcdf-bin) and xarray (Debian python3-xarray), plus bad-input errors.
  */
-import { describe, expect, it, beforeAll } from 'vitest';
+import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Dataset, DataArray, loadDataset, openDataset, openHdf5, NDArray, Hdf5Dataset, Hdf5Group } from '../../../src/nd/index.js';
@@ -27,6 +27,7 @@ function enccs(offset: number): Dataset {
 describe('NetCDF4 write/read', () => {
   let dir = '';
   beforeAll(() => { dir = mkdtempSync(path.join(tmpdir(), 'gf-nc4-')); });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('writes ds1/ds2 and reads them back equal, dims, coords and attributes intact', async () => {
     for (const [name, ds] of [['ds1', enccs(0)], ['ds2', enccs(4)]] as const) {
