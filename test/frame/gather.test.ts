@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fromCodes, fromStrings, fromTyped, fromValues } from '../../src/frame/column-build.js';
 import { take } from '../../src/frame/column-take.js';
-import { gather, gatherIndex } from '../../src/frame/ops/gather.js';
+import { gather, gatherColumns, gatherIndex } from '../../src/frame/ops/gather.js';
+import { gatherPlan } from '../../src/frame/ops/gather-plan.js';
 import { Index, RangeIndex } from '../../src/frame/label-index.js';
 import { MultiIndex } from '../../src/frame/multi-index.js';
 
@@ -29,6 +30,22 @@ describe('gather', () => {
       expect(g.nullCount).toBe(take(col, idx).nullCount);
     });
   }
+  it('through a blocked plan (the path of large gathers), same values as take', () => {
+    // 70k rows span three 32k-row blocks; the positions are a shuffled mix with repeats and -1.
+    const n = 70_000;
+    let seed = 3;
+    const rand = (): number => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 4294967296);
+    const idx = Int32Array.from({ length: 80_000 }, () => (rand() < 0.01 ? -1 : Math.floor(rand() * n)));
+    const big = [
+      fromValues(Array.from({ length: n }, (_, i) => (i % 97 === 0 ? null : i * 0.5))),
+      fromTyped(BigInt64Array.from({ length: n }, (_, i) => BigInt(i) * 3n - 2n ** 40n)),
+      fromValues(Array.from({ length: n }, (_, i) => i % 1000), 'int32'),
+      fromCodes(Int32Array.from({ length: n }, (_, i) => i % 3), ['a', 'b', 'c']),
+    ];
+    const plan = gatherPlan(idx, n);
+    for (const c of big) expect(gather(c, idx, plan).toArray()).toEqual(take(c, idx).toArray());
+    expect(gatherColumns(big, idx).map((c) => c.length)).toEqual([80_000, 80_000, 80_000, 80_000]);
+  });
   it('keeps the dictionary of dictionary strings', () => {
     const g = gather(cols.dict, idx);
     expect(g.isDictionary).toBe(true);

@@ -5,7 +5,7 @@
  */
 import type { DataFrame } from '../dataframe.js';
 import { MultiIndex } from '../multi-index.js';
-import { gather, gatherIndex } from './gather.js';
+import { gatherColumns, gatherIndex } from './gather.js';
 import type { Column } from '../column.js';
 import type { SortOptions } from '../types.js';
 import { ValueError } from '../../errors.js';
@@ -22,7 +22,7 @@ function ascendingList(opts: SortOptions, nkeys: number): boolean[] {
 }
 
 function reorder(df: DataFrame, perm: Int32Array): DataFrame {
-  return df.withColumns(df.columnList.map((c) => gather(c, perm)), gatherIndex(df.index, perm));
+  return df.withColumns(gatherColumns(df.columnList, perm), gatherIndex(df.index, perm));
 }
 
 /**
@@ -40,7 +40,10 @@ export function sortValuesFrame(df: DataFrame, by: string | readonly string[], o
     // The sorted key column comes back from the sorted radix keys: one gather fewer.
     const { perm, sorted } = argsortFloat64(keys[0], asc[0], opts.naPosition);
     if (sorted) {
-      const cols = df.columnList.map((c) => (c === keys[0] ? fromFloat64(sorted) : gather(c, perm)));
+      const others = df.columnList.filter((c) => c !== keys[0]);
+      const moved = gatherColumns(others, perm);
+      let k = 0;
+      const cols = df.columnList.map((c) => (c === keys[0] ? fromFloat64(sorted) : moved[k++]));
       return df.withColumns(cols, gatherIndex(df.index, perm));
     }
     return reorder(df, perm);

@@ -12,6 +12,10 @@ import { bitmapBytes, popcount } from '../bitmap.js';
 import { Column } from '../column.js';
 import { Index, RangeIndex } from '../label-index.js';
 import { MultiIndex } from '../multi-index.js';
+import { applyF64, applyI32, applyPairs, gatherPlan, type GatherPlan } from './gather-plan.js';
+
+/** From this many rows a shared gather plan (gather-plan.ts) beats direct random reads. */
+const PLAN_MIN = 1 << 20;
 
 function gatherF64(src: Float64Array, idx: Int32Array, out: Float64Array): void {
   const n = idx.length;
@@ -106,7 +110,7 @@ function gatherUtf8(col: Column, idx: Int32Array): arrow.Data {
  * @example
  * gather(fromValues([1.5, 2.5, 3.5]), Int32Array.of(2, -1, 0)) // [3.5, null, 1.5]
  */
-export function gather(col: Column, idx: Int32Array): Column {
+export function gather(col: Column, idx: Int32Array, plan?: GatherPlan): Column {
   const n = idx.length;
   const d = col.data;
   const t = d.type;
@@ -120,7 +124,10 @@ export function gather(col: Column, idx: Int32Array): Column {
   const src = d.values as ArrayBufferView & { length: number; BYTES_PER_ELEMENT: number };
   const width = src.BYTES_PER_ELEMENT;
   const buf = alloc(Uint8Array, n * width);
-  if (src instanceof Float64Array) gatherF64(src, idx, new Float64Array(buf.buffer, 0, n));
+  if (plan && src instanceof Float64Array) applyF64(plan, src, new Float64Array(buf.buffer, 0, n));
+  else if (plan && width === 8) applyPairs(plan, new Int32Array(src.buffer, src.byteOffset, src.length * 2), new Int32Array(buf.buffer, 0, n * 2));
+  else if (plan && width === 4) applyI32(plan, new Int32Array(src.buffer, src.byteOffset, src.length), new Int32Array(buf.buffer, 0, n));
+  else if (src instanceof Float64Array) gatherF64(src, idx, new Float64Array(buf.buffer, 0, n));
   else if (width === 8) gatherPairs(new Int32Array(src.buffer, src.byteOffset, src.length * 2), idx, new Int32Array(buf.buffer, 0, n * 2));
   else if (width === 4) gatherI32(new Int32Array(src.buffer, src.byteOffset, src.length), idx, new Int32Array(buf.buffer, 0, n));
   else if (width === 2) gatherI16(new Int16Array(src.buffer, src.byteOffset, src.length), idx, new Int16Array(buf.buffer, 0, n));
@@ -131,6 +138,19 @@ export function gather(col: Column, idx: Int32Array): Column {
     return new Column(arrow.makeData({ type: t, length: n, nullCount, nullBitmap: bitmap, data: data as unknown as Int32Array, dictionary: d.dictionary as arrow.Vector }));
   }
   return new Column(arrow.makeData({ type: t as arrow.Float64, length: n, nullCount, nullBitmap: bitmap, data }));
+}
+
+/**
+ * Several columns of one length gathered at the same positions; on large inputs through one shared
+ * cache-friendly plan.
+ * @example
+ * gatherColumns(df.columnList, perm)
+ */
+export function gatherColumns(cols: readonly Column[], idx: Int32Array): Column[] {
+  if (cols.length === 0) return [];
+  const fixed = cols.filter((c) => c.dtype !== 'bool' && !(c.dtype === 'string' && !c.isDictionary)).length;
+  const plan = idx.length >= PLAN_MIN && cols[0].length >= PLAN_MIN && fixed >= 1 ? gatherPlan(idx, cols[0].length) : undefined;
+  return cols.map((c) => gather(c, idx, plan));
 }
 
 /**
