@@ -12,6 +12,7 @@ import { Column } from '../frame/column.js';
 import { concatColumns, fromCodes, fromVector } from '../frame/column-build.js';
 import { DataFrame } from '../frame/dataframe.js';
 import { ParseError } from '../errors.js';
+import { utf8ToDictionary } from './utf8-dictionary.js';
 import { parseIndexMeta, splitIndex, INDEX_META_KEY } from './frame-columns.js';
 
 function joinValidity(cols: readonly Column[], n: number): Uint8Array | null {
@@ -157,6 +158,10 @@ export function frameFromArrow(table: arrow.Table): DataFrame {
     } catch (e) {
       throw new ParseError(`Column '${name}' has Arrow type ${String(v.type)}, which gridframe cannot hold (${e instanceof Error ? e.message : String(e)})`);
     }
+  });
+  // Low-cardinality strings stored plain (Parquet writers often declare them so) become dictionaries.
+  cols.forEach((c, i) => {
+    if (c.dtype === 'string' && !c.isDictionary) cols[i] = utf8ToDictionary(c) ?? c;
   });
   const parts = splitIndex(names, cols, parseIndexMeta(table.schema.metadata.get(INDEX_META_KEY)));
   return DataFrame.fromColumns(parts.names, parts.cols, parts.index);

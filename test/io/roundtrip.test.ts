@@ -72,8 +72,8 @@ describe('round trips of a frame with every dtype and nulls', () => {
   });
 
   it('Arrow: LargeUtf8 and Utf8 in several batches become one Utf8 column (flights-3m writes large strings)', () => {
-    const b1 = arrow.tableFromArrays({ s: arrow.vectorFromArray(['a', null, 'µg'], new arrow.LargeUtf8()) });
-    const b2 = arrow.tableFromArrays({ s: arrow.vectorFromArray(['', 'xyz'], new arrow.LargeUtf8()) });
+    const b1 = new arrow.Table({ s: arrow.vectorFromArray(['a', null, 'µg'], new arrow.LargeUtf8()) });
+    const b2 = new arrow.Table({ s: arrow.vectorFromArray(['', 'xyz'], new arrow.LargeUtf8()) });
     const t = new arrow.Table([...b1.batches, ...b2.batches]);
     const df = arrowBytesToFrame(arrow.tableToIPC(t, 'stream'));
     expect(df.column('s').dtype).toBe('string');
