@@ -7,7 +7,7 @@
 import type { DataFrame } from '../dataframe.js';
 import type { Column } from '../column.js';
 import { take } from '../column-take.js';
-import { gather } from './gather.js';
+import { gather, gatherColumns } from './gather.js';
 import { RangeIndex } from '../label-index.js';
 import { ValueError } from '../../errors.js';
 import { alloc } from '../alloc.js';
@@ -189,35 +189,33 @@ function assemble(left: DataFrame, right: DataFrame, lk: string[], rk: string[],
   const shared = new Set(lk.filter((n, k) => rk[k] === n));
   const rightNames = right.columns.filter((n) => !shared.has(n));
   const overlap = new Set(left.columns.filter((n) => !shared.has(n) && rightNames.includes(n)));
-  const names: string[] = [];
-  const cols: Column[] = [];
   let allLeft = true;
   for (let i = 0; i < li.length && allLeft; i++) if (li[i] < 0) allLeft = false;
+  // Left columns (and shared keys when every row has a left match) share one gather plan; so do the right ones.
+  const fromLeft = left.columns.filter((n) => allLeft || !shared.has(n));
+  const leftCols = gatherColumns(fromLeft.map((n) => left.column(n)), li);
+  const rightCols = gatherColumns(rightNames.map((n) => right.column(n)), ri);
+  const names: string[] = [];
+  const cols: Column[] = [];
   let coalesce: Int32Array | null = null;
   for (const n of left.columns) {
-    if (shared.has(n)) {
-      names.push(n);
-      if (allLeft) {
-        cols.push(gather(left.column(n), li));
-        continue;
-      }
-      // Rows without a left match take the key from the right side.
-      if (!coalesce) {
-        coalesce = alloc(Int32Array, li.length);
-        for (let i = 0; i < li.length; i++) coalesce[i] = li[i] >= 0 ? i : li.length + i;
-      }
-      const both = stackColumns([gather(left.column(n), li), gather(right.column(n), ri)], `key '${n}'`);
-      cols.push(gather(both, coalesce));
+    names.push(overlap.has(n) ? n + suffixes[0] : n);
+    if (!shared.has(n) || allLeft) {
+      cols.push(leftCols[fromLeft.indexOf(n)]);
       continue;
-    } else {
-      names.push(overlap.has(n) ? n + suffixes[0] : n);
-      cols.push(gather(left.column(n), li));
     }
+    // Rows without a left match take the key from the right side.
+    if (!coalesce) {
+      coalesce = alloc(Int32Array, li.length);
+      for (let i = 0; i < li.length; i++) coalesce[i] = li[i] >= 0 ? i : li.length + i;
+    }
+    const both = stackColumns([gather(left.column(n), li), gather(right.column(n), ri)], `key '${n}'`);
+    cols.push(gather(both, coalesce));
   }
-  for (const n of rightNames) {
+  rightNames.forEach((n, k) => {
     names.push(overlap.has(n) ? n + suffixes[1] : n);
-    cols.push(gather(right.column(n), ri));
-  }
+    cols.push(rightCols[k]);
+  });
   const dup = names.find((n, i) => names.indexOf(n) !== i);
   if (dup !== undefined) throw new ValueError(`merge would create two columns named '${dup}'; pass other suffixes`);
   return frameOf(left, names, cols, new RangeIndex(li.length));
