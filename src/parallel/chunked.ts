@@ -11,8 +11,10 @@
  * with at most two chunks per worker in flight.
  *
  * Numbers equal the in-memory reduction exactly for count/min/max and within floating-point
- * reassociation for sum/mean/var/std (chunks change the order of additions). NaN is skipped
- * (xarray's default skipna for floats); var/std use ddof 0 unless given.
+ * reassociation for sum/mean/var/std (chunks change the order of additions; float32 data is
+ * accumulated in float64 and rounded once to float32, so it may differ from the in-memory float32
+ * result by an ulp). NaN is skipped (xarray's default skipna for floats); var/std use ddof 0
+ * unless given.
  * @module
  */
 import type { DataArray } from '../nd/dataarray.js';
@@ -269,6 +271,8 @@ async function computeChunked(c: ChunkedDataArray, opts: ChunkComputeOptions): P
   }
   const ctor = da.constructor as typeof DataArray;
   const values = red && total ? finish(total, red.op, red.ddof) : (out as Float64Array);
-  const v = new Variable(c.dims, new NDArray(values, outShape));
+  // Same dtype as the in-memory operations: float32 stays float32 (computed in float64, rounded once), counts and ints give float64.
+  const f32 = da.dtype === 'float32' && red?.op !== 'count';
+  const v = new Variable(c.dims, new NDArray(f32 ? Float32Array.from(values) : values, outShape));
   return ctor.fromParts(v, da.coords, da.name);
 }

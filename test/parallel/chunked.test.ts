@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataArray } from '../../src/nd/dataarray.js';
 import { chunkDataArray } from '../../src/parallel/chunked.js';
 import { configure, shutdown } from '../../src/parallel/pool.js';
-import { closeTo } from '../helpers.js';
+import { closeTo, hasShared, shared } from '../helpers.js';
+import { openMfDataset } from '../../src/io/netcdf4/mf.js';
 
 /** A (time: 30, lat: 3, lon: 4) array of temperatures in K with a few NaN, and its coordinates. */
 function tas(): DataArray {
@@ -61,5 +62,17 @@ describe('chunked N-d arrays', () => {
     expect(seen).toEqual([13, 23, 33]);
     expect(() => chunkDataArray(da, { tme: 3 })).toThrow(/Unknown dimension 'tme'.*time/);
     expect(() => chunkDataArray(da, { time: 0 })).toThrow(/positive integer/);
+  });
+
+  it.skipIf(!hasShared)('computes a climatology of real CMIP6 files chunk by chunk (one file per chunk)', async () => {
+    // three yearly files of monthly near-surface air temperature (time 36, lat 160, lon 320, float32), opened lazily
+    const ds = await openMfDataset([1840, 1841, 1842].map((y) => shared(`hpda-python/tas${y}.nc`)));
+    const tas = ds.get('tas');
+    expect(tas.variable.isLazy).toBe(true);
+    const got = await chunkDataArray(tas, { time: 12 }).mean('time').compute();
+    const want = tas.mean('time');
+    expect(got.dtype).toBe('float32');
+    // float64 accumulation rounded once vs float32 in memory: within two float32 ulps
+    expectClose(got, want, 2.5e-7);
   });
 });
