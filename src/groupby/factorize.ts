@@ -176,21 +176,46 @@ function factorizeSmallInts(col: Column): Direct | null {
   return { codes, uniques: take(col, representatives(codes, k)), hasMissing };
 }
 
-/** The int32-without-nulls case of `factorizeSmallInts`, in monomorphic loops (the common key). */
+/** Keys in [0, SMALL) are factorized in ONE pass over the rows (presence marked directly). */
+const SMALL = 1 << 16;
+
+/**
+ * The int32-without-nulls case of `factorizeSmallInts`, in monomorphic loops (the common key). Keys
+ * that all lie in [0, 65536) take one pass (presence only; the range comes from the table); others
+ * take a min/max pass first.
+ */
 function denseInt32(col: Column, x: Int32Array): Direct | null {
   const n = x.length;
   if (n === 0) return emptyKey(col, 0);
-  let lo = x[0];
-  let hi = x[0];
-  for (let i = 1; i < n; i++) {
+  let lo = 0;
+  let hi = -1;
+  let table: Int32Array | null = new Int32Array(SMALL);
+  for (let i = 0; i < n; i++) {
     const v = x[i];
-    if (v < lo) lo = v;
-    else if (v > hi) hi = v;
+    if (v >>> 16 !== 0) {
+      table = null;
+      break;
+    }
+    table[v] = 1;
   }
-  if (hi - lo >= DIRECT_MAX && hi - lo > 2 * n) return null;
+  if (table !== null) {
+    while (table[lo] === 0) lo++;
+    hi = SMALL - 1;
+    while (table[hi] === 0) hi--;
+    table = table.subarray(lo, hi + 1);
+  } else {
+    lo = x[0];
+    hi = x[0];
+    for (let i = 1; i < n; i++) {
+      const v = x[i];
+      if (v < lo) lo = v;
+      else if (v > hi) hi = v;
+    }
+    if (hi - lo >= DIRECT_MAX && hi - lo > 2 * n) return null;
+    table = new Int32Array(hi - lo + 1);
+    for (let i = 0; i < n; i++) table[x[i] - lo] = 1;
+  }
   const size = hi - lo + 1;
-  const table = new Int32Array(size);
-  for (let i = 0; i < n; i++) table[x[i] - lo] = 1;
   const k = numberTable(table);
   let codes: Int32Array;
   if (k === size && lo === 0) codes = x;
