@@ -158,12 +158,10 @@ export function tokenize(buf: Uint8Array, pos: number, end: number, line: number
     } else {
       fs = p;
       // Bytes above max(sep, CR) can be neither: one comparison for most bytes (letters, digits, '.', '-').
-      while (p < end) {
+      for (;;) {
+        while (p < end && buf[p] > hi) p++;
+        if (p >= end) break;
         c = buf[p];
-        if (c > hi) {
-          p++;
-          continue;
-        }
         if (c === sep || c === LF || c === CR) break;
         p++;
       }
