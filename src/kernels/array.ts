@@ -7,48 +7,38 @@
 import type { Column } from '../frame/column.js';
 import type { Index } from '../frame/label-index.js';
 import { TypeError_, ValueError } from '../errors.js';
+import { NDArray } from '../nd/ndarray.js';
 
 /** Where a kernel ran: the float64 CPU kernels, or a WebGPU adapter (float32). */
 export type Device = 'cpu' | 'gpu';
 
 /**
- * A dense row-major float64 array with its shape and the device that computed it.
- * `cdist` returns shape `[m, n]`, `pdist` shape `[m*(m-1)/2]`.
+ * A dense row-major float64 NDArray (src/nd) that also says which device computed it: every
+ * NDArray method works on it. `cdist` returns shape `[m, n]`, `pdist` shape `[m*(m-1)/2]`.
  * @example
  * const d = cdist([[0, 0]], [[3, 4]]);
  * d.shape;     // [1, 1]
  * d.get(0, 0); // 5
  * d.device;    // 'cpu'
  */
-export class KernelArray {
-  /** The values, row-major. */
-  readonly data: Float64Array;
-  /** Dimensions. */
-  readonly shape: readonly number[];
+export class KernelArray extends NDArray {
+  /** The values, row-major (contiguous, offset 0). */
+  declare readonly data: Float64Array;
   /** Which device computed the values. */
   readonly device: Device;
-  /** The adapter's name when `device` is 'gpu' (e.g. 'llvmpipe' for Mesa on the CPU). */
+  /** The adapter's name when `device` is 'gpu' (e.g. 'llvmpipe…' for Mesa on the CPU). */
   readonly adapter: string | null;
 
   constructor(data: Float64Array, shape: readonly number[], device: Device = 'cpu', adapter: string | null = null) {
     let size = 1;
     for (const s of shape) size *= s;
     if (size !== data.length) throw new ValueError(`Shape [${shape.join(', ')}] needs ${size} values, got ${data.length}`);
-    this.data = data;
-    this.shape = Object.freeze([...shape]);
+    super(data, shape);
     this.device = device;
     this.adapter = adapter;
   }
-  /** Number of dimensions. */
-  get ndim(): number {
-    return this.shape.length;
-  }
-  /** Number of elements. */
-  get size(): number {
-    return this.data.length;
-  }
   /** The value at a position, one index per dimension. */
-  get(...idx: number[]): number {
+  override get(...idx: number[]): number {
     if (idx.length !== this.shape.length) throw new ValueError(`Expected ${this.shape.length} indices, got ${idx.length}`);
     let p = 0;
     for (let k = 0; k < idx.length; k++) {
@@ -59,7 +49,7 @@ export class KernelArray {
     return this.data[p];
   }
   /** Nested plain arrays (rows of a 2-D array, a flat array for 1-D). */
-  toArray(): number[] | number[][] {
+  override toArray(): number[] | number[][] {
     if (this.shape.length !== 2) return Array.from(this.data);
     const [m, n] = this.shape;
     const out: number[][] = [];
@@ -76,11 +66,11 @@ export interface FrameLike {
   column(name: string): Column;
 }
 
-/** A 2-D array-like: a flat buffer (`data` or `values`) with a shape, optionally strided (an N-d array). */
+/** A 2-D array-like: a flat buffer (`data` or `values`) with a shape, optionally strided (an NDArray). */
 export interface ShapedLike {
   readonly shape: readonly number[];
-  readonly data?: ArrayLike<number>;
-  readonly values?: ArrayLike<number>;
+  readonly data?: ArrayLike<number> | ArrayLike<bigint> | readonly string[];
+  readonly values?: ArrayLike<number> | ArrayLike<bigint>;
   readonly strides?: readonly number[];
   readonly offset?: number;
 }
@@ -157,15 +147,18 @@ export function toMat(x: MatrixInput, what: string): Mat {
     const s = x as ShapedLike;
     const buf = s.data ?? s.values;
     if (!buf) throw new TypeError_(`${what}: an array with a shape needs a 'data' or 'values' buffer`);
+    if (!ArrayBuffer.isView(buf)) throw new TypeError_(`${what}: the array must hold numbers (a typed array); got ${Array.isArray(buf) ? 'strings' : typeof buf}`);
     if (s.shape.length !== 2) throw new ValueError(`${what} must be 2-D; got shape [${s.shape.join(', ')}]`);
     const [m, d] = s.shape;
     const st = s.strides ?? [d, 1];
     const off = s.offset ?? 0;
     const data = new Float64Array(m * d);
-    if (st[0] === d && st[1] === 1 && buf.length >= off + m * d && ArrayBuffer.isView(buf)) {
+    const big = buf instanceof BigInt64Array || buf instanceof BigUint64Array;
+    if (!big && st[0] === d && st[1] === 1 && buf.length >= off + m * d) {
       data.set((buf as unknown as Float64Array).subarray(off, off + m * d));
     } else {
-      for (let i = 0; i < m; i++) for (let j = 0; j < d; j++) data[i * d + j] = Number(buf[off + i * st[0] + j * st[1]]);
+      const b = buf as ArrayLike<number | bigint>;
+      for (let i = 0; i < m; i++) for (let j = 0; j < d; j++) data[i * d + j] = Number(b[off + i * st[0] + j * st[1]]);
     }
     return { data, rows: m, cols: d };
   }

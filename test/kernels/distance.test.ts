@@ -8,6 +8,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { cdist, pdist, squareform, KernelArray, type Metric } from '../../src/kernels/index.js';
 import { repoRoot } from '../helpers.js';
+import { NDArray } from '../../src/nd/ndarray.js';
+import { DataFrame } from '../../src/frame/dataframe.js';
 
 interface Case {
   name: string;
@@ -130,5 +132,25 @@ describe('pdist / squareform', () => {
   it('KernelArray checks its shape and indices', () => {
     expect(() => new KernelArray(new Float64Array(3), [2, 2])).toThrow(/needs 4 values/);
     expect(() => cdist([[0]], [[1]]).get(1, 0)).toThrow(/out of bounds/);
+  });
+});
+
+describe('inputs and outputs are NDArrays and DataFrames', () => {
+  it('returns an NDArray with a device, and takes NDArrays of any numeric dtype (strided too)', () => {
+    const X = new NDArray(new Int32Array([0, 0, 6, 8]), [2, 2]);
+    const d = cdist(X, NDArray.from([[3, 4]]));
+    expect(d).toBeInstanceOf(NDArray);
+    expect(d.device).toBe('cpu');
+    expect(d.toArray()).toEqual([[5], [5]]);
+    expect(d.sum().toFloat64()[0]).toBe(10);
+    const T = X.transpose(); // columns as rows: (0, 6) and (0, 8)
+    expect(cdist(T, [[0, 0]]).toArray()).toEqual([[6], [8]]);
+    expect(() => cdist(NDArray.from([['a', 'b']]), [[1, 2]])).toThrow(/must hold numbers/);
+  });
+  it('reads a DataFrame of numeric columns and names a non-numeric one', () => {
+    const df = new DataFrame({ x: [0, 6], y: [0, 8], name: ['a', 'b'] });
+    expect(cdist(df.select(['x', 'y']), [[3, 4]]).toArray()).toEqual([[5], [5]]);
+    expect(() => cdist(df, [[1, 2, 3]])).toThrow(/column 'name' has dtype string/);
+    expect(pdist(df.select(['x', 'y'])).toArray()).toEqual([10]);
   });
 });
