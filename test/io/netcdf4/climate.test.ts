@@ -9,6 +9,8 @@
  *   print(ann[0,0,0], ann[5,80,160], ann[10,159,319], float(ann.astype('f8').sum()))
  *   print(float(st.lat), float(st.lon), st.values[:3], st.values[-1], float(st.mean()))
  *   print(st.groupby('time.year').mean().values); print(tc.resample(time='1Y').mean().time.values[:2])
+ *   mo = tc.groupby('time.month').mean(); print(mo.values[0,80,160], mo.values[6,159,0], float(mo.values.astype('f8').sum()))
+ *   print(tc.std('time').values[80,160], float(tc.median('time').values[80,160]), float(tc.max()), float(tc.min()))
  * xarray accumulates float32 means in float32 (pairwise); we accumulate in float64, so values agree to ~1e-6.
  */
 import { describe, expect, it } from 'vitest';
@@ -80,6 +82,16 @@ describe.skipIf(!hasShared)('climate exercise (tas 1840-1850, needs ../shared/da
     const ref = [4.322412967681885, 6.04688024520874, 7.3358893394470215, 5.408195495605469, 5.985361576080322, 6.012420654296875,
       7.001790523529053, 7.010889530181885, 7.199501037597656, 7.4404778480529785, 5.11475133895874];
     ref.forEach((r, i) => close(stAnn[i], r));
+
+    const mo = tc.groupby('time.month').mean();
+    expect(mo.shape).toEqual([12, 160, 320]);
+    close(mo.values.get(0, 80, 160) as number, 26.572723);
+    close(mo.values.get(6, 159, 0) as number, -0.4099038);
+    close(total(mo), 3625109.105647409, 1e-5);
+    close(tc.std('time').values.get(80, 160) as number, 0.79718286);
+    close(tc.median('time').values.get(80, 160) as number, 26.62506103515625);
+    close(tc.max().values.toArray() as number, 42.025299072265625);
+    close(tc.min().values.toArray() as number, -77.17080688476562);
 
     const yr = tc.resample({ time: '1Y' }).mean();
     expect(yr.shape).toEqual([11, 160, 320]);
