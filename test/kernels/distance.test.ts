@@ -56,6 +56,16 @@ describe('cdist matches scipy', () => {
     // scipy: cosine distance to a zero vector -> nan
     expect(cdist([[0, 0]], [[1, 2]], { metric: 'cosine' }).get(0, 0)).toBeNaN();
   });
+  it('gives scipy\'s Infinity / NaN for infinite inputs in the Gram form too (d = 16)', () => {
+    // scipy: X = zeros((1, 16)); X[0, 0] = inf; Y = ones((2, 16)); Y[1, 0] = inf; cdist(X, Y) -> [[inf, nan]]
+    const X = [Array.from({ length: 16 }, (_, k) => (k === 0 ? Infinity : 0))];
+    const Y = [Array.from({ length: 16 }, () => 1), Array.from({ length: 16 }, (_, k) => (k === 0 ? Infinity : 1))];
+    for (const metric of ['euclidean', 'sqeuclidean'] as const) {
+      const d = cdist(X, Y, { metric });
+      expect(d.get(0, 0)).toBe(Infinity);
+      expect(d.get(0, 1)).toBeNaN();
+    }
+  });
   it('accepts an array with a shape (strided) and gives the same result', () => {
     const data = new Float64Array([0, 0, 3, 4]);
     const a = cdist({ data, shape: [2, 2] }, [[0, 0]]);

@@ -28,7 +28,9 @@ export function euclideanGram(
       const oi = i * n;
       out.set(G.subarray((i - i0) * n4, (i - i0) * n4 + n), oi);
       for (let j = 0; j < n; j++) {
-        if (out[oi + j] < 0) {
+        // −1: cancellation flagged by the kernel; NaN: NaN or ±Infinity inputs (inf − inf in the
+        // Gram form, where the direct form gives scipy's Infinity).
+        if (!(out[oi + j] >= 0)) {
           const s = sqdiff(X, i * d, Y, j * d, d);
           out[oi + j] = root ? Math.sqrt(s) : s;
         }
@@ -53,7 +55,7 @@ export function euclideanGramJs(
     for (let j = 0; j < n; j++) {
       const t = a + ny[j];
       let s = t - 2 * out[oi + j];
-      if (s < GUARD * t) s = sqdiff(X, i * d, Y, j * d, d);
+      if (!(s >= GUARD * t)) s = sqdiff(X, i * d, Y, j * d, d);
       out[oi + j] = root ? Math.sqrt(s) : s;
     }
   }
