@@ -280,5 +280,7 @@ export function frameIloc(df: DataFrame, rows: PosSel, cols?: PosSel): DataFrame
 export function filterFrame(df: DataFrame, mask: Series | Uint8Array | readonly boolean[]): DataFrame {
   const m = maskOf(mask, df.index);
   const pos = maskToIndices(m);
-  return df.withColumns(df.columnList.map((c) => filterColumn(c, m)), df.index.take(pos));
+  // Plain numbers: the core's tight mask loop; everything else: one gather by the kept positions.
+  const cols = df.columnList.map((c) => (c.validity === null && c.dtype !== 'string' && c.dtype !== 'bool' ? filterColumn(c, m) : gather(c, pos)));
+  return df.withColumns(cols, gatherIndex(df.index, pos));
 }
