@@ -3,8 +3,9 @@
  * @module
  */
 import { ValueError } from '../errors.js';
-import type { DataFrame } from '../frame/dataframe.js';
-import { DataFrame as DF } from '../frame/dataframe.js';
+import { DataFrame } from '../frame/dataframe.js';
+import type { Series } from '../frame/series.js';
+import type { Index } from '../frame/label-index.js';
 import { DataArray } from './dataarray.js';
 import type { Dataset } from './dataset.js';
 import { Variable } from './variable.js';
@@ -19,8 +20,8 @@ export function datasetToFrame(ds: Dataset): DataFrame {
   const dims = Object.keys(sizes);
   const names = ds.names;
   if (!names.length) throw new ValueError('Dataset has no data variables to convert');
-  const cols: Record<string, import('../frame/series.js').Series> = {};
-  let index: import('../frame/label-index.js').Index | null = null;
+  const cols: Record<string, Series> = {};
+  let index: Index | null = null;
   for (const k of names) {
     const v = ds.variables[k];
     const b = new Variable(dims, v.broadcastTo(dims, sizes).contiguous());
@@ -28,5 +29,5 @@ export function datasetToFrame(ds: Dataset): DataFrame {
     cols[k] = s;
     index = s.index;
   }
-  return new DF(cols, { index: index ?? undefined });
+  return new DataFrame(cols, { index: index ?? undefined });
 }

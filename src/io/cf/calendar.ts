@@ -130,21 +130,6 @@ export function calendarFields(ms: number, calendar: Calendar): TimeFields {
   return { year: 1970 + yearOff, month: month + 1, day: day + 1, hour, minute, second, ms: msr };
 }
 
-/** Year and month fields of many times at once (for groupby/resample), as Int32Arrays. */
-export function yearMonth(ms: ArrayLike<number>, calendar: Calendar): { year: Int32Array; month: Int32Array; day: Int32Array } {
-  const n = ms.length;
-  const year = new Int32Array(n);
-  const month = new Int32Array(n);
-  const day = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const f = calendarFields(ms[i], calendar);
-    year[i] = f.year;
-    month[i] = f.month;
-    day[i] = f.day;
-  }
-  return { year, month, day };
-}
-
 function pad(v: number, w: number): string {
   const s = String(Math.abs(v)).padStart(w, '0');
   return v < 0 ? `-${s}` : s;

@@ -3,7 +3,7 @@
  * @module
  */
 import { ValueError } from '../../errors.js';
-import { normalizeCalendar, parseTimeFields, toCalendarMs, calendarFields, type Calendar } from './calendar.js';
+import { normalizeCalendar, parseTimeFields, toCalendarMs, type Calendar } from './calendar.js';
 
 const UNIT_MS: Record<string, number> = {
   days: 86_400_000, day: 86_400_000, d: 86_400_000,
@@ -80,9 +80,3 @@ export function encodeTimes(ms: ArrayLike<number>, units: string | undefined, ca
   return { values: out, units: u };
 }
 
-/** The calendar year of each time (a helper for groupby/resample labels). */
-export function yearsOf(ms: ArrayLike<number>, calendar: Calendar): Int32Array {
-  const out = new Int32Array(ms.length);
-  for (let i = 0; i < ms.length; i++) out[i] = calendarFields(ms[i], calendar).year;
-  return out;
-}

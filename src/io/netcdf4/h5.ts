@@ -107,17 +107,6 @@ export function h5call<T>(path: string, what: string, fn: () => T): T {
   }
 }
 
-/**
- * Opens a checked file read-only.
- * @example
- * const f = await openH5('tas1840.nc');
- */
-export async function openH5(path: string): Promise<H5File> {
-  const h5 = await loadH5();
-  if (sniffArrayFile(path) !== 'hdf5') throw new ParseError(`${path} is a NetCDF-3 file, not HDF5`);
-  return h5call(path, 'opening', () => new h5.File(path, 'r'));
-}
-
 interface Cached {
   file: H5File;
   mtimeMs: number;
@@ -159,7 +148,3 @@ export function evictFile(path: string): void {
   try { hit.file.close(); } catch { /* already closed */ }
 }
 
-/** Closes every cached handle. */
-export function closeAllFiles(): void {
-  for (const p of [...open.keys()]) evictFile(p);
-}
