@@ -85,7 +85,11 @@ export interface Mat {
   cols: number;
 }
 
-/** True for a DataFrame-like object. */
+/**
+ * True for a DataFrame-like object.
+ * @example
+ * isFrameLike(df) // true; isFrameLike([[1, 2]]) // false
+ */
 export function isFrameLike(x: unknown): x is FrameLike {
   if (typeof x !== 'object' || x === null) return false;
   const o = x as { columns?: unknown; column?: unknown };

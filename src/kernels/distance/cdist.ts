@@ -34,7 +34,11 @@ export interface DistanceProblem {
   p: number;
 }
 
-/** Converts and checks X, Y and the options (shared by the CPU and GPU paths). */
+/**
+ * Converts and checks X, Y and the options (shared by the CPU and GPU paths).
+ * @example
+ * const pr = prepare([[0, 0]], [[3, 4]], { metric: 'cityblock' }); // pr.X.cols === 2
+ */
 export function prepare(X: MatrixInput, Y: MatrixInput, opts: CdistOptions): DistanceProblem {
   const metric = checkMetric(opts.metric ?? 'euclidean');
   const p = opts.p ?? 2;
@@ -47,7 +51,11 @@ export function prepare(X: MatrixInput, Y: MatrixInput, opts: CdistOptions): Dis
   return { X: A, Y: B, metric, p };
 }
 
-/** Runs a prepared problem on the CPU (single thread). */
+/**
+ * Runs a prepared problem on the CPU (single thread), into `into` when given.
+ * @example
+ * cdistCpu(prepare(X, Y, {})).device // 'cpu'
+ */
 export function cdistCpu(pr: DistanceProblem, into?: Float64Array): KernelArray {
   const { X, Y } = pr;
   if (into && into.length !== X.rows * Y.rows) throw new ValueError(`cdist: out has ${into.length} values but the result has ${X.rows} x ${Y.rows} = ${X.rows * Y.rows}`);

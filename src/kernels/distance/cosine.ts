@@ -35,7 +35,11 @@ export function cosineKernel(nx: Float64Array, ny: Float64Array): (X: Float64Arr
   };
 }
 
-/** Euclidean norm of every row. */
+/**
+ * Euclidean norm of every row.
+ * @example
+ * rowNorms(new Float64Array([3, 4]), 1, 2) // Float64Array [5]
+ */
 export function rowNorms(A: Float64Array, rows: number, d: number): Float64Array {
   const sq = rowSquaredNorms(A, rows, d);
   for (let i = 0; i < rows; i++) sq[i] = Math.sqrt(sq[i]);

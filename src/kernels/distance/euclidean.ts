@@ -99,7 +99,11 @@ export function sqeuclideanDirect(X: Float64Array, Y: Float64Array, d: number, n
   sqGeneral(X, Y, d, n, out, r0, r1, false);
 }
 
-/** Squared norm of every row of an (rows x d) matrix. */
+/**
+ * Squared norm of every row of an (rows x d) matrix.
+ * @example
+ * rowSquaredNorms(new Float64Array([3, 4]), 1, 2) // Float64Array [25]
+ */
 export function rowSquaredNorms(A: Float64Array, rows: number, d: number): Float64Array {
   const out = new Float64Array(rows);
   for (let i = 0; i < rows; i++) {

@@ -14,14 +14,22 @@ import { METRICS, type DistanceKernel, type Metric } from './types.js';
 /** From this many features on, Euclidean distances use the Gram form. */
 export const GRAM_MIN_FEATURES = 16;
 
-/** Checks a metric name, suggesting near names. */
+/**
+ * Checks a metric name, suggesting near names.
+ * @example
+ * checkMetric('euclidian') // throws: Unknown metric 'euclidian'. Did you mean 'euclidean'?
+ */
 export function checkMetric(metric: string): Metric {
   if ((METRICS as readonly string[]).includes(metric)) return metric as Metric;
   const near = suggest(metric, METRICS);
   throw new ValueError(`Unknown metric '${metric}'.${near.length ? ` Did you mean '${near[0]}'?` : ''} Available: ${METRICS.join(', ')}`);
 }
 
-/** Row norms a metric needs: squared norms for the Gram form, norms for cosine, none otherwise. */
+/**
+ * Row norms a metric needs: squared norms for the Gram form, norms for cosine, none otherwise.
+ * @example
+ * normsFor('cityblock', X) // null
+ */
 export function normsFor(metric: Metric, M: Mat): Float64Array | null {
   if ((metric === 'euclidean' || metric === 'sqeuclidean') && M.cols >= GRAM_MIN_FEATURES) return rowSquaredNorms(M.data, M.rows, M.cols);
   if (metric === 'cosine') return rowNorms(M.data, M.rows, M.cols);

@@ -159,7 +159,11 @@ function instance(): { fn: GramFn; mem: WasmMemory } | null {
   return cached;
 }
 
-/** True when the SIMD kernel compiled on this runtime. */
+/**
+ * True when the SIMD kernel compiled on this runtime.
+ * @example
+ * wasmGramAvailable() // true on Node >= 16
+ */
 export function wasmGramAvailable(): boolean {
   return instance() !== null;
 }

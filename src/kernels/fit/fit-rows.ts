@@ -63,7 +63,11 @@ function defaultX(labels: readonly string[] | null, ncols: number): Float64Array
   return Float64Array.from({ length: ncols }, (_, i) => i + 1);
 }
 
-/** Fits every row of a row-major (rows x m) matrix. */
+/**
+ * Fits every row of a row-major (rows x m) matrix (a pure function of its inputs, for workers too).
+ * @example
+ * fitRowsMatrix(Y, rows, 10, x, MODELS.powerlaw, { p0: [100, -1] }).params.s
+ */
 export function fitRowsMatrix(Y: Float64Array, rows: number, m: number, x: Float64Array, model: RowModel, opts: FitRowsOptions): FitRowsResult {
   const n = model.params.length;
   const p0 = opts.p0 ? Float64Array.from(opts.p0) : new Float64Array(n).fill(1);

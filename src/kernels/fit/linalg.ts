@@ -4,7 +4,11 @@
  * @module
  */
 
-/** A = JᵀJ (n x n) and g = Jᵀr for J (m x n, row-major) and residuals r. */
+/**
+ * A = JᵀJ (n x n) and g = Jᵀr for J (m x n, row-major) and residuals r.
+ * @example
+ * normalEquations(J, r, m, n, A, g)
+ */
 export function normalEquations(J: Float64Array, r: Float64Array, m: number, n: number, A: Float64Array, g: Float64Array): void {
   A.fill(0, 0, n * n);
   g.fill(0, 0, n);
@@ -43,7 +47,11 @@ export function cholesky(A: Float64Array, n: number): boolean {
   return true;
 }
 
-/** Solves L Lᵀ x = b in place (b becomes x), L from `cholesky`. */
+/**
+ * Solves L Lᵀ x = b in place (b becomes x), L from `cholesky`.
+ * @example
+ * if (cholesky(A, n)) cholSolve(A, n, b);
+ */
 export function cholSolve(L: Float64Array, n: number, b: Float64Array): void {
   for (let i = 0; i < n; i++) {
     let s = b[i];

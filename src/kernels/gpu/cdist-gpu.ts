@@ -53,7 +53,11 @@ function upload(device: GPUDevice, data: Float32Array): GPUBuffer {
   return buf;
 }
 
-/** Runs a prepared problem on the GPU. */
+/**
+ * Runs a prepared problem on the GPU (float32), keeping Node alive until the result is read back.
+ * @example
+ * const d = await cdistGpu(prepare(X, Y, {})); // d.device === 'gpu'
+ */
 export function cdistGpu(pr: DistanceProblem): Promise<KernelArray> {
   return keepAlive(() => runGpu(pr));
 }

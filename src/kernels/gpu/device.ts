@@ -83,7 +83,11 @@ async function open(): Promise<GpuHandle | GpuInfo> {
   return { available: false, adapter: null, backend: null, software: false, reason: `no WebGPU adapter (${errors.join('; ')}); on Debian install libegl-mesa0 libgl1-mesa-dri libvulkan1 for the CPU route` };
 }
 
-/** The device, opening it on first call; throws with the reason when none can be had. */
+/**
+ * The device, opening it on first call; throws with the reason when none can be had.
+ * @example
+ * const { device, info } = await getGpu();
+ */
 export async function getGpu(): Promise<GpuHandle> {
   pending ??= keepAlive(open);
   const h = await pending;
