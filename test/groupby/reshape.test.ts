@@ -58,6 +58,20 @@ describe('pivotTable', () => {
     expect(f.col('large').toArray()).toEqual([4, 7, 4, 0]);
   });
 
+  it('several aggfuncs or several values give MultiIndex columns', () => {
+    // pandas: pivot_table(pt, values='D', index='A', columns='C', aggfunc=['sum','max'])
+    //   columns [(sum,large),(sum,small),(max,large),(max,small)], values [[11,11,7,6],[4,7,2,3]]
+    const a = pt.pivotTable({ values: 'D', index: 'A', columns: 'C', aggfunc: ['sum', 'max'] });
+    expect(a.columnIndex.toArray()).toEqual([['sum', 'large'], ['sum', 'small'], ['max', 'large'], ['max', 'small']]);
+    expect(rowsOf(a)).toEqual([[11, 11, 7, 6], [4, 7, 2, 3]]);
+    // pandas: pivot_table(pt, values=['D','E'], index='A', columns='C', aggfunc='sum')
+    //   columns [(D,large),(D,small),(E,large),(E,small)], values [[11,11,15,17],[4,7,9,13]]
+    const b = pt.pivotTable({ values: ['D', 'E'], index: 'A', columns: 'C', aggfunc: 'sum' });
+    expect(b.columnIndex.toArray()).toEqual([['D', 'large'], ['D', 'small'], ['E', 'large'], ['E', 'small']]);
+    expect(rowsOf(b)).toEqual([[11, 11, 15, 17], [4, 7, 9, 13]]);
+    expect(() => pt.pivotTable({ values: 'D', index: 'A', columns: 'C', aggfunc: 'avg' })).toThrow(/mean/);
+  });
+
   it('mean of several values without columns', () => {
     // pandas: pivot_table(values=['D','E'], index=['A','C'], aggfunc=np.mean)
     const r = pt.pivotTable({ values: ['D', 'E'], index: ['A', 'C'], aggfunc: 'mean' });

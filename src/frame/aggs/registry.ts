@@ -23,7 +23,7 @@
  */
 import type { Column } from '../column.js';
 import type { DType } from '../dtypes.js';
-import { TypeError_, unknownName } from '../../errors.js';
+import { KeyError, TypeError_, unknownName } from '../../errors.js';
 import { sum } from './sum.js';
 import { prod } from './prod.js';
 import { mean } from './mean.js';
@@ -79,7 +79,7 @@ export const AGGREGATION_NAMES: readonly string[] = [...REGISTRY.keys()];
  */
 export function getAggregation(name: string): Aggregation {
   const a = REGISTRY.get(name);
-  if (!a) throw unknownName('aggregation', name, AGGREGATION_NAMES);
+  if (!a) throw new KeyError(`${unknownName('aggregation', name, AGGREGATION_NAMES).message} Known aggregations: ${AGGREGATION_NAMES.join(', ')}.`);
   return a;
 }
 
