@@ -41,8 +41,8 @@ export class Hdf5Group {
    * @example
    * const root = await openHdf5('f.h5');
    */
-  constructor(readonly path: string, readonly attrs: Attrs, readonly children: Map<string, Hdf5Group | Hdf5Dataset>) {}
-  /** Child names in file order. */
+  constructor(readonly path: string, readonly attrs: Attrs, readonly children: Map<string, Hdf5Group | Hdf5Dataset>, readonly skipped: readonly string[] = []) {}
+  /** Child names in file order (`skipped` lists datasets of types gridframe does not read, e.g. compound). */
   keys(): string[] { return [...this.children.keys()]; }
   /** A child by name or by a path relative to this group ('a/b/c'). */
   get(name: string): Hdf5Group | Hdf5Dataset {
@@ -62,17 +62,25 @@ export class Hdf5Group {
 
 function walk(h5: H5, file: string, g: InstanceType<H5['Group']>, gpath: string): Hdf5Group {
   const children = new Map<string, Hdf5Group | Hdf5Dataset>();
+  const skipped: string[] = [];
   for (const name of g.keys()) {
     const obj = g.get(name);
     const p = gpath === '/' ? `/${name}` : `${gpath}/${name}`;
     if (obj instanceof h5.Group) children.set(name, walk(h5, file, obj, p));
     else if (obj instanceof h5.Dataset) {
       const shape = obj.shape ?? [];
-      const dtype = dtypeFromMeta(obj.metadata, `${file}:${p}`);
+      let dtype: NDType;
+      try {
+        dtype = dtypeFromMeta(obj.metadata, `${file}:${p}`);
+      } catch (e) {
+        if (!(e instanceof ParseError)) throw e;
+        skipped.push(name);
+        continue;
+      }
       children.set(name, new Hdf5Dataset(p, readAttrs(obj), new H5Source(h5, file, p, shape, dtype)));
     }
   }
-  return new Hdf5Group(gpath, readAttrs(g), children);
+  return new Hdf5Group(gpath, readAttrs(g), children, skipped);
 }
 
 /**

@@ -114,6 +114,31 @@ print(json.dumps(out))`;
     expect(() => root.get('nope')).toThrow(KeyError);
   });
 
+  it('openHdf5 reads nested groups of a plain HDF5 file (written here with h5wasm)', async () => {
+    const h5 = (await import('h5wasm/node')).default;
+    await h5.ready;
+    const p = path.join(dir, 'plain.h5');
+    const f = new h5.File(p, 'w');
+    const g = f.create_group('run1');
+    const sub = g.create_group('detector');
+    const d = sub.create_dataset({ name: 'counts', data: Int32Array.from({ length: 12 }, (_, i) => i * i), shape: [3, 4] });
+    d.create_attribute('gain', 2.5);
+    g.create_attribute('operator', 'ada');
+    f.create_dataset({ name: 'table', data: new Map([['a', 1]]) as never });
+    f.close();
+    const root = await openHdf5(p);
+    expect(root.keys()).toEqual(['run1']);
+    expect(root.skipped).toEqual(['table']);
+    const run = root.get('run1') as Hdf5Group;
+    expect(run.attrs.operator).toBe('ada');
+    const counts = root.get('run1/detector/counts') as Hdf5Dataset;
+    expect(counts.dtype).toBe('int32');
+    expect(counts.attrs.gain).toBe(2.5);
+    expect(counts.value.toArray()).toEqual([[0, 1, 4, 9], [16, 25, 36, 49], [64, 81, 100, 121]]);
+    expect(counts.slice([{ start: 1 }, 2]).toArray()).toEqual([36, 100]);
+    expect(() => root.get('run1/detector/counts/x')).toThrow(/is a dataset, not a group/);
+  });
+
   it('gives clear errors for missing, corrupt and truncated files', async () => {
     await expect(openDataset(path.join(dir, 'missing.nc'))).rejects.toThrow(/No such file/);
     writeFileSync(path.join(dir, 'garbage.nc'), 'this is not netcdf at all');
