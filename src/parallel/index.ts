@@ -10,7 +10,7 @@ export { TaskError, WorkerCrashError, TaskDefinitionError, AbortError } from './
 export { delayed, Delayed, type DelayedOptions, type LocalFn } from './delayed.js';
 export { compute, type ComputeOptions, type Progress } from './compute.js';
 export { visualize, type VisualizeOptions } from './visualize.js';
-export { PartitionedFrame, PartitionedGroupBy, PendingFrame, partition, type AggSpec as PartitionAggSpec, type PartitionRunOptions } from './partitioned.js';
+export { PartitionedFrame, PartitionedGroupBy, PendingFrame, partition, type PartitionedAggSpec as PartitionAggSpec, type PartitionRunOptions } from './partitioned.js';
 export type { Predicate, ColumnExpr } from './exprs.js';
 export { runBlocks, sharedArray, blockRanges, type Block, type RunBlocksOptions } from './blocks.js';
 export { ChunkedDataArray, chunkDataArray, type ChunkReduceOptions, type ChunkComputeOptions } from './chunked.js';

@@ -35,7 +35,7 @@ export interface PartitionRunOptions {
 }
 
 /** An aggregation spec: one name or names for all value columns, or per column. */
-export type AggSpec = string | readonly string[] | Record<string, string | readonly string[]>;
+export type PartitionedAggSpec = string | readonly string[] | Record<string, string | readonly string[]>;
 
 function ref(task: unknown, where: string): TaskRef {
   if (typeof task === 'function') throw new ValueError(howToWriteTask(where));
@@ -179,7 +179,7 @@ export class PartitionedGroupBy {
    * @example
    * await df.partition(2).groupby('k').agg({ v: ['mean', 'sum'] }).collect()
    */
-  agg(spec: AggSpec): PendingFrame {
+  agg(spec: PartitionedAggSpec): PendingFrame {
     const first = this.#pf.partitions[0];
     const valueCols = this.#pf.steps.length ? null : first.columns.filter((c) => !this.#keys.includes(c));
     if (this.#pf.steps.length === 0) for (const k of this.#keys) first.column(k);
@@ -225,7 +225,7 @@ export class PendingFrame implements PromiseLike<DataFrame> {
   }
 }
 
-function aggPlan(spec: AggSpec, valueCols: string[] | null, keys: readonly string[]): AggPlan {
+function aggPlan(spec: PartitionedAggSpec, valueCols: string[] | null, keys: readonly string[]): AggPlan {
   if (typeof spec === 'string' || Array.isArray(spec)) {
     if (!valueCols) throw new ValueError(`agg('${String(spec)}') after mapPartitions/assign needs the columns named: use agg({ col: '${String(spec)}' })`);
     const names = typeof spec === 'string' ? [spec] : (spec as string[]);

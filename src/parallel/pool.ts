@@ -11,11 +11,11 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { ResourceLimits } from 'node:worker_threads';
-import { ValueError } from '../errors.js';
+import { KeyError, ParseError, TypeError_, ValueError } from '../errors.js';
 import { AbortError, TaskError, WorkerCrashError } from './errors.js';
 import { decode, encode } from './codec.js';
 import type { ResolvedTask } from './task.js';
-import type { WorkerRequest, WorkerResponse } from './protocol.js';
+import type { RemoteError, WorkerRequest, WorkerResponse } from './protocol.js';
 
 /** Options of `configure`. */
 export interface PoolOptions {
@@ -110,8 +110,23 @@ export async function runInWorker(task: ResolvedTask, args: readonly unknown[], 
   } catch (e) {
     throw mapPoolError(e, task.label, opts.signal);
   }
-  if (!res.ok) throw new TaskError(task.label, res.error);
+  if (!res.ok) throw task.kind === 'builtin' ? builtinError(task.label, res.error) : new TaskError(task.label, res.error);
   return decode(res.value);
+}
+
+const INPUT_ERRORS: Record<string, new (m: string) => Error> = { KeyError, ValueError, TypeError: TypeError_, ParseError };
+
+/**
+ * A built-in operation (partition, aggregate, chunk) that failed on bad input raises the same error
+ * class as the single-threaded operation would (KeyError for an unknown column, ...), with the
+ * worker's stack appended; anything else is a TaskError.
+ */
+function builtinError(label: string, remote: RemoteError): Error {
+  const Ctor = INPUT_ERRORS[remote.name];
+  if (!Ctor) return new TaskError(label, remote);
+  const e = new Ctor(remote.message);
+  e.stack = `${e.name}: ${e.message}\n    --- in the worker ---\n${remote.stack ?? ''}`;
+  return e;
 }
 
 function abortError(label: string): AbortError {

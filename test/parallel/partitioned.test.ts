@@ -11,6 +11,7 @@ import { compute } from '../../src/parallel/compute.js';
 import { delayed } from '../../src/parallel/delayed.js';
 import { alloc } from '../../src/frame/alloc.js';
 import { closeTo } from '../helpers.js';
+import { KeyError } from '../../src/errors.js';
 
 const FT = fileURLToPath(new URL('./fixtures/frame-tasks.ts', import.meta.url));
 const ft = (name: string) => ({ module: FT, name });
@@ -167,6 +168,14 @@ describe('partitioned frames', () => {
     expect(await compute(vIsShared(new DataFrame({ v: [1.5, 2] })))).toEqual([[false]]);
     const out = await df.partition(2).mapPartitions(ft('addW')).collect();
     expect(out.column('w').get(n - 1)).toBe(2 * (n - 1) + 1);
+  });
+
+  it('raises the same error class as single-threaded code for an unknown column', async () => {
+    const df = new DataFrame({ k: [1, 2], v: [1.5, 2.5] });
+    await expect(df.partition(2).groupby('k').agg({ vv: 'mean' })).rejects.toThrow(KeyError);
+    await expect(df.partition(2).groupby('k').agg({ vv: 'mean' })).rejects.toThrow(/Unknown column 'vv'\. Did you mean 'v'/);
+    expect(() => df.partition(2).groupby('kk')).not.toThrow(); // lazy until agg
+    expect(() => df.partition(2).groupby('kk').agg('mean')).toThrow(KeyError);
   });
 
   it('refuses a closure, explaining how to write a module task', () => {
