@@ -91,7 +91,7 @@ describe.skipIf(!hasShared)('climate exercise (tas 1840-1850, needs ../shared/da
     close(tc.std('time').values.get(80, 160) as number, 0.79718286);
     close(tc.median('time').values.get(80, 160) as number, 26.62506103515625);
     close(tc.max().values.toArray() as number, 42.025299072265625);
-    close(tc.min().values.toArray() as number, -77.17080688476562);
+    close(tc.min().values.toArray() as number, -77.1708068847656);
 
     const yr = tc.resample({ time: '1Y' }).mean();
     expect(yr.shape).toEqual([11, 160, 320]);
