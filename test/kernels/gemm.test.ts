@@ -9,6 +9,7 @@ import { wasmGramAvailable } from '../../src/kernels/distance/wasm-gemm.js';
 import { euclideanGram, euclideanGramJs } from '../../src/kernels/distance/gram.js';
 import { rowSquaredNorms, sqeuclideanDirect } from '../../src/kernels/distance/euclidean.js';
 import { cdist } from '../../src/kernels/index.js';
+import { cdistRows } from '../../src/kernels/distance/rows-task.js';
 
 function data(len: number, seed: number): Float64Array {
   const a = new Float64Array(len);
@@ -64,5 +65,22 @@ describe("cdist's out option", () => {
     expect(r.data).toBe(out);
     expect(out[0]).toBe(5);
     expect(() => cdist([[0, 0]], [[3, 4]], { out: new Float64Array(3) })).toThrow(/out has 3 values but the result has 1 x 1/);
+  });
+});
+
+describe('cdistRows (the row-block entry point for workers)', () => {
+  it('two row blocks over shared buffers give the full cdist', () => {
+    const m = 9, n = 7;
+    for (const [metric, d] of [['euclidean', 20], ['cityblock', 3], ['cosine', 5]] as const) {
+      const X = new Float64Array(new SharedArrayBuffer(m * d * 8));
+      X.set(data(m * d, 3));
+      const Y = new Float64Array(new SharedArrayBuffer(n * d * 8));
+      Y.set(data(n * d, 4));
+      const out = new Float64Array(new SharedArrayBuffer(m * n * 8));
+      expect(cdistRows({ X, Y, m, n, d, out, metric, p: 2, r0: 0, r1: 4 })).toBe(4);
+      cdistRows({ X, Y, m, n, d, out, metric, p: 2, r0: 4, r1: m });
+      const want = cdist({ data: X, shape: [m, d] }, { data: Y, shape: [n, d] }, { metric });
+      expect(maxRel(out, want.data)).toBeLessThan(1e-13);
+    }
   });
 });
