@@ -61,7 +61,7 @@ export function formatTables(ms: readonly Measurement[], contenders: readonly Co
   const bad = new Map(checkAnswers(ms).map((x) => [`${x.workload}/${x.contender}`, x]));
   const cell = (w: WorkloadId, c: ContenderId): Measurement | undefined => ms.find((m) => m.workload === w && m.contender === c);
   const head = `| workload | ${contenders.join(' | ')} |\n|---|${contenders.map(() => '---:').join('|')}|`;
-  const time: string[] = [head];
+  const time: string[] = [`| workload | ${contenders.join(' | ')} | fastest |\n|---|${contenders.map(() => '---:').join('|')}|---|`];
   const mem: string[] = [head];
   for (const w of workloads) {
     const gf = cell(w, 'gridframe');
@@ -86,7 +86,8 @@ export function formatTables(ms: readonly Measurement[], contenders: readonly Co
       tr.push(s);
       mr.push(m.peakRssMB === undefined ? '' : `${Math.round(m.peakRssMB)} MB`);
     }
-    time.push(`| ${w} | ${tr.join(' | ')} |`);
+    const ran = ms.filter((m) => m.workload === w && m.status === 'ok' && m.median !== undefined).sort((a, b) => (a.median ?? 0) - (b.median ?? 0));
+    time.push(`| ${w} | ${tr.join(' | ')} | ${ran[0]?.contender ?? ''} |`);
     mem.push(`| ${w} | ${mr.join(' | ')} |`);
   }
   return [

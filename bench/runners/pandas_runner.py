@@ -240,8 +240,10 @@ def version():
     for mod in ("scipy", "xarray"):
         try:
             v = __import__(mod).__version__
-            if v == "999":  # Debian's xarray reports a placeholder
-                v = md.version(mod)
+            if v == "999":  # Debian's xarray reports a placeholder version: ask dpkg
+                import subprocess
+                v = subprocess.run(["dpkg-query", "-W", "-f=${Version}", "python3-" + mod],
+                                   capture_output=True, text=True).stdout.strip() or md.version(mod)
         except Exception:  # noqa: BLE001
             v = "?"
         out.append(mod + " " + v)
