@@ -39,7 +39,7 @@ export async function readFileBytes(path: string, onProgress?: ProgressCallback)
   try {
     const st = await stat(path);
     if (st.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-    if (st.size > 0x7fffffff) throw new ParseError(`'${path}' is ${st.size} bytes, over the 2 GiB a single read can hold; use readCsvChunks`);
+    if (st.size > 0x7fffffff) throw new ParseError(`'${path}' is ${st.size} bytes, over the 2 GiB a single read can hold (for CSV use readCsvChunks)`);
     fh = await open(path, 'r');
     const total = st.size;
     const out = new Uint8Array(total);

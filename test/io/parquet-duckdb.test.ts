@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readParquet } from '../../src/io/parquet-read.js';
-import { toParquet } from '../../src/io/parquet-write.js';
-import { ParseError } from '../../src/errors.js';
+import { parquetBytesToFrame, readParquet } from '../../src/io/parquet-read.js';
+import { parquetBytes, toParquet } from '../../src/io/parquet-write.js';
+import { GridframeError, ParseError } from '../../src/errors.js';
 import { everyDtypeFrame } from './sample-frame.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'gridframe-duck-'));
@@ -69,5 +69,26 @@ describe('Parquet interoperates with DuckDB (@duckdb/node-api, in memory)', () =
     await expect(readParquet(bad)).rejects.toThrow(ParseError);
     await expect(readParquet(path.join(dir, 'missing.parquet'))).rejects.toThrow(/File not found/);
     expect((await readParquet(good)).length).toBe(4);
+  });
+
+  it('randomly mutated Parquet bytes give a frame or a GridframeError, never a crash (parquet-wasm panics included)', () => {
+    const bytes = parquetBytes(everyDtypeFrame());
+    let seed = 7;
+    const rnd = (): number => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 4294967296;
+    let errors = 0;
+    for (let i = 0; i < 300; i++) {
+      const m = Uint8Array.from(bytes);
+      const k = 1 + Math.floor(rnd() * 8);
+      for (let j = 0; j < k; j++) m[Math.floor(rnd() * m.length)] = Math.floor(rnd() * 256);
+      const input = rnd() < 0.3 ? m.subarray(0, Math.floor(rnd() * m.length)) : m;
+      try {
+        parquetBytesToFrame(input);
+      } catch (e) {
+        if (!(e instanceof GridframeError)) throw e;
+        errors++;
+      }
+    }
+    expect(errors).toBeGreaterThan(200);
+    expect(parquetBytesToFrame(bytes).length).toBe(4);
   });
 });
