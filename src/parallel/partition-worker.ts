@@ -107,11 +107,12 @@ function factorizePartition(df: DataFrame, keys: readonly string[], values: read
  * aggregatePartition(part, codes, map, G, [['v', 'mean']])
  */
 export function aggregatePartition(df: DataFrame, codes: Int32Array, map: Int32Array, G: number, aggs: ReadonlyArray<[string, string]>): AggState[] {
+  // The codes are this groupby's own temporary (shared) buffer: map them in place, no new allocation.
   const n = codes.length;
-  const global = new Int32Array(n);
+  const global = codes;
   for (let i = 0; i < n; i++) {
     const c = codes[i];
-    global[i] = c < 0 ? -1 : map[c];
+    if (c >= 0) global[i] = map[c];
   }
   return aggs.map(([col, name]) => {
     const agg = getAggregation(name);
