@@ -23,10 +23,11 @@ export function euclideanGram(
   X: Float64Array, Y: Float64Array, d: number, n: number, out: Float64Array, r0: number, r1: number,
   nx: Float64Array, ny: Float64Array, root: boolean,
 ): void {
-  const viaWasm = gramBlocksWasm(X, Y, n, d, r0, r1, nx, ny, root, (i0, i1, G, n4) => {
+  const viaWasm = gramBlocksWasm(X, Y, n, d, r0, r1, nx, ny, root, (i0, i1, G, n4, flagged) => {
     for (let i = i0; i < i1; i++) {
       const oi = i * n;
       out.set(G.subarray((i - i0) * n4, (i - i0) * n4 + n), oi);
+      if (flagged === 0) continue;
       for (let j = 0; j < n; j++) {
         // −1: cancellation flagged by the kernel; NaN: NaN or ±Infinity inputs (inf − inf in the
         // Gram form, where the direct form gives scipy's Infinity).

@@ -56,15 +56,16 @@ const forLoop = (local: number, limit: number[], step: number[], body: number[])
 // params: aPtr, rows (even), bPtr, n4 (multiple of 4), gPtr, rowBytes (16·k), blockRows (multiple of 4),
 //         nxPtr (squared norms of the A rows), nyPtr (of the B rows), root (1: sqrt)
 const P = { a: 0, rows: 1, b: 2, n4: 3, g: 4, rowBytes: 5, blockRows: 6, nx: 7, ny: 8, root: 9 };
-const L = { jb: 10, jend: 11, i: 12, j: 13, k: 14, pa0: 15, pa1: 16, pb0: 17, g0: 21, a0: 23, b: 25, acc0: 26, T: 34, S: 35 };
+const L = { jb: 10, jend: 11, i: 12, j: 13, k: 14, pa0: 15, pa1: 16, pb0: 17, g0: 21, a0: 23, b: 25, acc0: 26, T: 34, S: 35, c: 36, cnt: 37 };
 const F64 = 0x7c;
 const f64load = (off: number): number[] => [0x2b, 0x03, ...uleb(off)];
 const f64const = (v: number): number[] => [0x44, ...new Uint8Array(new Float64Array([v]).buffer)];
-const F64_SUB = [0xa1], F64_MUL = [0xa2], F64_SQRT = [0x9f], F64_LT = [0x63], SELECT = [0x1b];
+const F64_SUB = [0xa1], F64_MUL = [0xa2], F64_SQRT = [0x9f], F64_GE = [0x66], I32_EQZ = [0x45], SELECT = [0x1b];
 
 /**
  * For each (i, j): g = A_i·B_j, t = |A_i|² + |B_j|², s = t − 2g; stores sqrt(s) (or s), or −1 where
- * s < GUARD·t (cancellation: the caller recomputes those pairs directly).
+ * !(s >= GUARD·t) (cancellation, or NaN/inf inputs: the caller recomputes those pairs directly).
+ * Returns how many pairs were flagged, so the caller scans only when there are some.
  */
 function gramBody(guard: number): number[] {
   const acc = (r: number, c: number): number => L.acc0 + r * 4 + c;
@@ -92,11 +93,12 @@ function gramBody(guard: number): number[] {
         ...get(P.ny), ...get(L.j), ...i32(8), ...MUL, ...ADD, ...f64load(c * 8), ...F64_ADD, ...set(L.T),
         // S = T - 2 (lane0 + lane1)
         ...get(L.T), ...get(acc(r, c)), ...lane(0), ...get(acc(r, c)), ...lane(1), ...F64_ADD, ...f64const(2), ...F64_MUL, ...F64_SUB, ...set(L.S),
-        // store S < guard·T ? -1 : (root ? sqrt(S) : S)
+        // store !(S >= guard·T) ? -1 : (root ? sqrt(S) : S); cnt += flagged
         ...get(L.g0 + r), ...f64const(-1),
         ...get(L.S), ...F64_SQRT, ...get(L.S), ...get(P.root), ...SELECT,
-        ...get(L.S), ...get(L.T), ...f64const(guard), ...F64_MUL, ...F64_LT, ...SELECT,
+        ...get(L.S), ...get(L.T), ...f64const(guard), ...F64_MUL, ...F64_GE, ...I32_EQZ, 0x22, ...uleb(L.c), ...SELECT,
         ...f64store(c * 8),
+        ...get(L.cnt), ...get(L.c), ...ADD, ...set(L.cnt),
       );
     }
   }
@@ -110,14 +112,14 @@ function gramBody(guard: number): number[] {
     ...get(L.jend), ...get(P.n4), ...get(L.jend), ...get(P.n4), ...LT_U, ...SELECT, ...set(L.jend),
     ...i32(0), ...set(L.i), ...forLoop(L.i, get(P.rows), i32(2), rowPair),
   ];
-  const code = [...i32(0), ...set(L.jb), ...forLoop(L.jb, get(P.n4), get(P.blockRows), block), 0x0b];
-  const locals = vec([[...uleb(13), I32], [...uleb(11), V128], [...uleb(2), F64]]);
+  const code = [...i32(0), ...set(L.jb), ...forLoop(L.jb, get(P.n4), get(P.blockRows), block), ...get(L.cnt), 0x0b];
+  const locals = vec([[...uleb(13), I32], [...uleb(11), V128], [...uleb(2), F64], [...uleb(2), I32]]);
   const body = [...locals, ...code];
   return [...uleb(body.length), ...body];
 }
 
 function assemble(guard: number): Uint8Array {
-  const type = section(1, vec([[0x60, ...vec(new Array<number[]>(10).fill([I32])), 0x00]]));
+  const type = section(1, vec([[0x60, ...vec(new Array<number[]>(10).fill([I32])), 0x01, I32]]));
   // import "env" "mem": memory, limits min 1 page
   const imp = section(2, vec([[0x03, 0x65, 0x6e, 0x76, 0x03, 0x6d, 0x65, 0x6d, 0x02, 0x00, 0x01]]));
   const func = section(3, vec([[0x00]]));
@@ -139,7 +141,7 @@ interface WasmApi {
 }
 const WA = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
 
-type GramFn = (aPtr: number, rows: number, bPtr: number, n4: number, gPtr: number, rowBytes: number, blockRows: number, nxPtr: number, nyPtr: number, root: number) => void;
+type GramFn = (aPtr: number, rows: number, bPtr: number, n4: number, gPtr: number, rowBytes: number, blockRows: number, nxPtr: number, nyPtr: number, root: number) => number;
 let cached: { fn: GramFn; mem: WasmMemory } | null | undefined;
 
 /** Below this fraction of |x|² + |y|² a Gram value is flagged for direct recomputation. */
@@ -175,8 +177,8 @@ const A_ROWS = 16;
 
 /**
  * Euclidean (root) or squared distances of rows [r0, r1) of A against the n rows of B through the
- * Gram form, in blocks of A rows: `visit(i0, i1, G, n4)` gets G[(i - i0) * n4 + j], with −1 where
- * cancellation needs a direct recomputation. nx / ny: squared row norms of A (all rows) and B.
+ * Gram form, in blocks of A rows: `visit(i0, i1, G, n4, flagged)` gets G[(i - i0) * n4 + j], with
+ * −1 where a direct recomputation is needed (`flagged` counts them, padding included). nx / ny: squared row norms of A (all rows) and B.
  * Returns false (and does nothing) when WebAssembly SIMD is unavailable.
  * @example
  * gramBlocksWasm(A, B, n, d, 0, m, nx, ny, true, (i0, i1, G, n4) => { ... });
@@ -184,7 +186,7 @@ const A_ROWS = 16;
 export function gramBlocksWasm(
   A: Float64Array, B: Float64Array, n: number, d: number, r0: number, r1: number,
   nx: Float64Array, ny: Float64Array, root: boolean,
-  visit: (i0: number, i1: number, G: Float64Array, n4: number) => void,
+  visit: (i0: number, i1: number, G: Float64Array, n4: number, flagged: number) => void,
 ): boolean {
   const w = instance();
   if (!w) return false;
@@ -206,8 +208,8 @@ export function gramBlocksWasm(
   const G = heap.subarray(gOff, gOff + A_ROWS * n4);
   for (let i0 = 0; i0 < rows; i0 += A_ROWS) {
     const cnt = Math.min(A_ROWS, aRows - i0);
-    w.fn((aOff + i0 * dp) * 8, cnt, bOff * 8, n4, gOff * 8, rowBytes, BLOCK_ROWS, (nxOff + i0) * 8, nyOff * 8, root ? 1 : 0);
-    visit(r0 + i0, r0 + Math.min(rows, i0 + A_ROWS), G, n4);
+    const flagged = w.fn((aOff + i0 * dp) * 8, cnt, bOff * 8, n4, gOff * 8, rowBytes, BLOCK_ROWS, (nxOff + i0) * 8, nyOff * 8, root ? 1 : 0);
+    visit(r0 + i0, r0 + Math.min(rows, i0 + A_ROWS), G, n4, flagged);
   }
   return true;
 }
