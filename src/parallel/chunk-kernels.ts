@@ -21,7 +21,11 @@ export interface Partial {
   m2: Float64Array;
 }
 
-/** C-order strides of a shape. */
+/**
+ * C-order strides of a shape.
+ * @example
+ * cStrides([2, 3, 4]) // [12, 4, 1]
+ */
 export function cStrides(shape: readonly number[]): number[] {
   const s = new Array<number>(shape.length);
   let acc = 1;
@@ -76,7 +80,11 @@ const MATH: Record<MathFn, (x: number) => number> = {
   neg: (x) => -x, floor: Math.floor, ceil: Math.ceil, round: Math.round, sin: Math.sin, cos: Math.cos, tan: Math.tan,
 };
 
-/** Applies the elementwise chain in place. */
+/**
+ * Applies the elementwise chain in place.
+ * @example
+ * applyOps(x, [{ op: 'arith', fn: 'sub', value: 273.15 }, { op: 'math', fn: 'abs' }])
+ */
 export function applyOps(x: Float64Array, ops: readonly ChunkOp[]): void {
   const n = x.length;
   for (const o of ops) {
@@ -147,6 +155,8 @@ export function partialReduce(x: Float64Array, shape: readonly number[], reduce:
 /**
  * Folds a chunk's partial (over an output sub-block at `offset` with `strides` in the total) into
  * the total partial.
+ * @example
+ * mergePartial(total, part, [3, 4], [4, 1], 0, 'mean')
  */
 export function mergePartial(total: Partial, part: Partial, blockShape: readonly number[], totalStrides: readonly number[], offset: number, op: ChunkReduceOp): void {
   const m = part.count.length;
@@ -180,7 +190,11 @@ export function mergePartial(total: Partial, part: Partial, blockShape: readonly
   }
 }
 
-/** The final values of a merged partial (xarray semantics: NaN skipped; empty sum 0, empty mean NaN). */
+/**
+ * The final values of a merged partial (xarray semantics: NaN skipped; empty sum 0, empty mean NaN).
+ * @example
+ * finish(total, 'std', 0) // per output element
+ */
 export function finish(p: Partial, op: ChunkReduceOp, ddof: number): Float64Array {
   const m = p.count.length;
   const out = new Float64Array(m);

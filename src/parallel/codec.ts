@@ -56,7 +56,11 @@ function frameLib(): Promise<FrameLib> {
 
 const sharedCopies = new WeakMap<ArrayBufferView, ArrayBufferView>();
 
-/** A shared copy of a non-shared view (cached when `cache`), or the view itself when shared. */
+/**
+ * A shared copy of a non-shared view (cached when `cache`), or the view itself when shared.
+ * @example
+ * toShared(new Float64Array(1e6)).buffer instanceof SharedArrayBuffer // true
+ */
 export function toShared<T extends ArrayBufferView>(v: T, cache = false): T {
   if (v.buffer instanceof SharedArrayBuffer) return v;
   const hit = cache ? sharedCopies.get(v) : undefined;

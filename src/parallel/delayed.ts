@@ -72,7 +72,11 @@ function taskName(task: TaskSpec | LocalFn): string {
   return path.basename(String(task));
 }
 
-/** Collects Delayed nodes found in a value (arrays and plain objects are searched). */
+/**
+ * Collects Delayed nodes found in a value (arrays and plain objects are searched).
+ * @example
+ * const deps: Delayed[] = []; collectNodes([a, { b }], deps, 0); // [a, b]
+ */
 export function collectNodes(v: unknown, out: Delayed[], depth: number): void {
   if (v instanceof Delayed) {
     out.push(v);
@@ -83,7 +87,11 @@ export function collectNodes(v: unknown, out: Delayed[], depth: number): void {
   else if (Object.getPrototypeOf(v) === Object.prototype) for (const e of Object.values(v)) collectNodes(e, out, depth + 1);
 }
 
-/** Replaces the nodes in a value by their results. */
+/**
+ * Replaces the nodes in a value by their results.
+ * @example
+ * substitute([a, 1], new Map([[a, 42]])) // [42, 1]
+ */
 export function substitute(v: unknown, results: ReadonlyMap<Delayed, unknown>, depth = 0): unknown {
   if (v instanceof Delayed) return results.get(v);
   if (typeof v !== 'object' || v === null || depth > 32 || ArrayBuffer.isView(v)) return v;
@@ -113,7 +121,11 @@ export function delayed<R = unknown>(task: TaskSpec | LocalFn, opts: DelayedOpti
   return (...args: unknown[]) => new Delayed<R>(task, args, opts);
 }
 
-/** All nodes reachable from `roots`, dependencies first (each node once). */
+/**
+ * All nodes reachable from `roots`, dependencies first (each node once).
+ * @example
+ * topoOrder([total]) // every node once, dependencies first
+ */
 export function topoOrder(roots: readonly Delayed[]): Delayed[] {
   const seen = new Set<Delayed>();
   const order: Delayed[] = [];

@@ -24,14 +24,22 @@ export type ColumnExpr =
 const CMP = new Set(['gt', 'ge', 'lt', 'le', 'eq', 'ne']);
 const ARITH = new Set(['add', 'sub', 'mul', 'div']);
 
-/** True when `p` is a built-in predicate. */
+/**
+ * True when `p` is a built-in predicate.
+ * @example
+ * isPredicate({ col: 'v', op: 'gt', value: 0 }) // true
+ */
 export function isPredicate(p: unknown): p is Predicate {
   if (typeof p !== 'object' || p === null) return false;
   const o = p as { col?: unknown; op?: unknown };
   return typeof o.col === 'string' && typeof o.op === 'string' && (CMP.has(o.op) || o.op === 'isna' || o.op === 'notna');
 }
 
-/** True when `e` is a built-in column expression. */
+/**
+ * True when `e` is a built-in column expression.
+ * @example
+ * isColumnExpr({ col: 'a', op: 'mul', value: 2 }) // true
+ */
 export function isColumnExpr(e: unknown): e is ColumnExpr {
   if (typeof e !== 'object' || e === null) return false;
   const o = e as { col?: unknown; op?: unknown; value?: unknown; other?: unknown };

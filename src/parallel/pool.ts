@@ -56,7 +56,11 @@ export function configure(opts: PoolOptions = {}): void {
   if (old) void old.close().catch(() => undefined);
 }
 
-/** The current settings and the number of live workers. */
+/**
+ * The current settings and the number of live workers.
+ * @example
+ * poolInfo() // { workers: 2, threads: 0, queued: 0, fromSource: false }
+ */
 export function poolInfo(): { workers: number; threads: number; queued: number; fromSource: boolean } {
   return { workers: options.workers, threads: pool ? pool.threads.length : 0, queued: pool ? pool.queueSize : 0, fromSource };
 }

@@ -18,7 +18,11 @@ export interface RemoteError {
 /** The answer of a worker: the encoded result, or the task's error. */
 export type WorkerResponse = { ok: true; value: unknown } | { ok: false; error: RemoteError };
 
-/** A thrown value as a RemoteError. */
+/**
+ * A thrown value as a RemoteError.
+ * @example
+ * toRemoteError(new RangeError('bad')) // { name: 'RangeError', message: 'bad', stack: '...' }
+ */
 export function toRemoteError(e: unknown): RemoteError {
   if (e instanceof Error) return { name: e.name, message: e.message, stack: e.stack };
   return { name: 'Error', message: `a non-Error value was thrown: ${String(e)}` };

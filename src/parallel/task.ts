@@ -41,7 +41,11 @@ export function moduleTask(base: string | URL, relOrName: string, name?: string)
   return { module: new URL(relOrName, base).href, name };
 }
 
-/** The text that explains how to write a task, used by every refusal. */
+/**
+ * The text that explains how to write a task, used by every refusal.
+ * @example
+ * throw new TaskDefinitionError(howToWriteTask('mapPartitions()'))
+ */
 export function howToWriteTask(where: string): string {
   return (
     `${where} got a function, but a function cannot be sent to a worker thread: its closure (captured ` +
@@ -52,19 +56,31 @@ export function howToWriteTask(where: string): string {
   );
 }
 
-/** True for `{ module, name }` objects. */
+/**
+ * True for `{ module, name }` objects.
+ * @example
+ * isModuleTask({ module: '/abs/tasks.mjs', name: 'inc' }) // true
+ */
 export function isModuleTask(t: unknown): t is ModuleTask {
   if (typeof t !== 'object' || t === null) return false;
   const m = (t as { module?: unknown }).module;
   return (typeof m === 'string' || m instanceof URL) && typeof (t as { name?: unknown }).name === 'string';
 }
 
-/** True for `{ builtin }` objects. */
+/**
+ * True for `{ builtin }` objects.
+ * @example
+ * isBuiltinTask({ builtin: 'echo' }) // true
+ */
 export function isBuiltinTask(t: unknown): t is BuiltinTask {
   return typeof t === 'object' && t !== null && typeof (t as { builtin?: unknown }).builtin === 'string';
 }
 
-/** The file URL of a module task; `.js` falls back to the `.ts` source when running from src. */
+/**
+ * The file URL of a module task; `.js` falls back to the `.ts` source when running from src.
+ * @example
+ * moduleUrl('/abs/tasks.mjs') // 'file:///abs/tasks.mjs'
+ */
 export function moduleUrl(module: string | URL, where = 'task'): string {
   const raw = module instanceof URL ? module.href : module;
   let file: string;

@@ -70,7 +70,11 @@ function arrowTypeOf(w: TypeWire, values: ArrayBufferView): arrow.DataType {
   return arrowType(w.dtype);
 }
 
-/** A column's buffers as plain data; `mapBuf` may swap a buffer (e.g. for a shared copy). */
+/**
+ * A column's buffers as plain data; `mapBuf` may swap a buffer (e.g. for a shared copy).
+ * @example
+ * const w = columnToWire(col, (v) => v); wireToColumn(w).toArray() // same values
+ */
 export function columnToWire(col: Column, mapBuf: <T extends ArrayBufferView>(v: T) => T): DataWire {
   const d = col.data;
   let dictionary: DataWire | null = null;
@@ -91,7 +95,11 @@ export function columnToWire(col: Column, mapBuf: <T extends ArrayBufferView>(v:
   };
 }
 
-/** The Column over the buffers of a DataWire (no copy). */
+/**
+ * The Column over the buffers of a DataWire (no copy).
+ * @example
+ * wireToColumn(columnToWire(col, (v) => v))
+ */
 export function wireToColumn(w: DataWire): Column {
   const type = arrowTypeOf(w.type, w.values);
   const props: Record<string, unknown> = {
@@ -106,7 +114,11 @@ export function wireToColumn(w: DataWire): Column {
   return new Column(arrow.makeData(props as unknown as Parameters<typeof arrow.makeData>[0]) as arrow.Data);
 }
 
-/** An index as plain data. */
+/**
+ * An index as plain data.
+ * @example
+ * indexToWire(new RangeIndex(3), (v) => v) // { kind: 'range', start: 0, step: 1, size: 3, name: null }
+ */
 export function indexToWire(ix: Index, mapBuf: <T extends ArrayBufferView>(v: T) => T): IndexWire {
   if (ix instanceof RangeIndex) return { kind: 'range', start: ix.start, step: ix.step, size: ix.size, name: ix.name };
   if (ix instanceof MultiIndex) {
@@ -115,7 +127,11 @@ export function indexToWire(ix: Index, mapBuf: <T extends ArrayBufferView>(v: T)
   return { kind: 'flat', labels: columnToWire(ix.column, mapBuf), name: ix.name };
 }
 
-/** The Index of an IndexWire. */
+/**
+ * The Index of an IndexWire.
+ * @example
+ * wireToIndex({ kind: 'range', start: 0, step: 1, size: 3, name: null }) // RangeIndex(0..2)
+ */
 export function wireToIndex(w: IndexWire): Index {
   if (w.kind === 'range') return new RangeIndex(w.size, { start: w.start, step: w.step, name: w.name });
   if (w.kind === 'multi') return new MultiIndex(w.levels.map(wireToColumn), w.codes, w.names);
