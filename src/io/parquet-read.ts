@@ -66,7 +66,9 @@ export function parquetBytesToFrame(bytes: Uint8Array, opts: Omit<ReadParquetOpt
   try {
     table = ipcTable(wasmReadParquet(bytes, { batchSize: BATCH_ROWS, rowGroups: groups }).intoIPCStream());
   } catch (e) {
-    throw new ParseError(`Cannot read Parquet ${what} (truncated or corrupt?): ${message(e)}`);
+    const which = groups ? `row groups [${groups.join(', ')}] of ` : '';
+    const why = groups ? 'a row group number past the last one, or a truncated or corrupt file' : 'truncated or corrupt?';
+    throw new ParseError(`Cannot read ${which}Parquet ${what} (${why}): ${message(e)}`);
   }
   const out = keep === all ? table : table.select(keep);
   try {

@@ -91,6 +91,17 @@ describe('round trips of a frame with every dtype and nulls', () => {
     }
   });
 
+  it('the DataFrame methods write through these writers', async () => {
+    const small = new DataFrame({ a: [1, 2], s: ['x', null] });
+    expect(await small.toCsv()).toBe('a,s\n1,x\n2,\n');
+    expect(await small.toJson(undefined, { lines: true })).toBe('{"a":1,"s":"x"}\n{"a":2,"s":null}\n');
+    await small.toParquet(path.join(dir, 'm.parquet'), { compression: 'zstd' });
+    await small.toArrowFile(path.join(dir, 'm.arrow'));
+    expectFrameEqual(await readParquet(path.join(dir, 'm.parquet')), small);
+    expectFrameEqual(await readArrow(path.join(dir, 'm.arrow')), small);
+    await expect(readParquet(path.join(dir, 'm.parquet'), { rowGroups: [5] })).rejects.toThrow(/row groups \[5\]/);
+  });
+
   it('JSON records and lines', async () => {
     const j = new DataFrame({ a: [1, null, 3], x: [0.5, NaN, -1], s: ['p', 'q', null], b: [true, false, null] });
     const text = await toJson(j);
