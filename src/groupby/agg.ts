@@ -18,7 +18,7 @@ import { mean, meanStateCount, meanStateSum } from '../frame/aggs/mean.js';
 import type { ValueOptions } from '../frame/aggs/state.js';
 import { unknownName, ValueError } from '../errors.js';
 import type { GroupContext } from './context.js';
-import { rowsOf } from './layout.js';
+import { GroupSlices } from './slices.js';
 
 /** An aggregation: a registered name ('mean', 'sum', ...) or a function of a group's values. */
 export type AggFunc = string | ((values: Series) => Scalar);
@@ -55,7 +55,7 @@ function physicalAggregates(ctx: GroupContext, name: string, funcs: readonly Agg
     mean.update(meanState, col, codes);
   }
   return funcs.map((f) => {
-    if (typeof f !== 'string') return applyPerGroup(ctx, col, name, f);
+    if (typeof f !== 'string') return applyPerGroup(ctx, name, f);
     if (meanState !== null) {
       if (f === 'mean') return mean.value(meanState, opts);
       if (f === 'sum') return meanStateSum(meanState, opts);
@@ -66,14 +66,13 @@ function physicalAggregates(ctx: GroupContext, name: string, funcs: readonly Agg
 }
 
 /** A user function per group (slow path: one Series per group), one result per physical group. */
-function applyPerGroup(ctx: GroupContext, col: Column, name: string, fn: (values: Series) => Scalar): Column {
-  const rows = ctx.rows();
-  const { nphys, ngroups, order } = ctx.groups;
+function applyPerGroup(ctx: GroupContext, name: string, fn: (values: Series) => Scalar): Column {
+  const sl = new GroupSlices(ctx);
+  const { nphys, ngroups } = ctx.groups;
   const out = new Array<Scalar>(nphys).fill(null);
   for (let k = 0; k < ngroups; k++) {
-    const g = order === null ? k : order[k];
-    const r = rowsOf(rows, g);
-    out[g] = fn(new Series(take(col, r), { name, index: ctx.frame.index.take(r) }));
+    const g = sl.physical(k);
+    out[g] = fn(sl.series(name, g));
   }
   return fromValues(out, undefined, name);
 }

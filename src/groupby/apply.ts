@@ -14,7 +14,7 @@ import type { Scalar } from '../frame/dtypes.js';
 import type { Label } from '../frame/label-index.js';
 import { ValueError } from '../errors.js';
 import type { GroupContext } from './context.js';
-import { outputRows } from './layout.js';
+import { GroupSlices } from './slices.js';
 
 /** What an applied function may return. */
 export type ApplyResult = DataFrame | Series | Scalar;
@@ -25,10 +25,10 @@ export type ApplyResult = DataFrame | Series | Scalar;
  * applyGroups(ctx, (g) => g.col('v').max() - g.col('v').min()) // Series indexed by the keys
  */
 export function applyGroups(ctx: GroupContext, fn: (group: DataFrame) => ApplyResult): Series | DataFrame {
-  const rows = ctx.rows();
+  const sl = new GroupSlices(ctx);
   const ng = ctx.groups.ngroups;
   const results: ApplyResult[] = [];
-  for (let g = 0; g < ng; g++) results.push(fn(ctx.frame.take(outputRows(ctx.groups, rows, g))));
+  for (let g = 0; g < ng; g++) results.push(fn(sl.frame(sl.physical(g))));
   if (results.every((r) => !(r instanceof Series) && !(r instanceof DataFrame))) {
     const vals = results as Scalar[];
     const col = vals.every((v) => typeof v === 'number' || v === null) ? fromFloat64(Float64Array.from(vals, (v) => (v === null ? NaN : (v as number)))) : fromValues(vals);

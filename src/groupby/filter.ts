@@ -5,7 +5,7 @@
  */
 import type { DataFrame } from '../frame/dataframe.js';
 import type { GroupContext } from './context.js';
-import { outputRows } from './layout.js';
+import { GroupSlices } from './slices.js';
 
 /**
  * Rows of the groups where `fn(group)` is true.
@@ -13,11 +13,12 @@ import { outputRows } from './layout.js';
  * filterGroups(ctx, (g) => g.length > 2)
  */
 export function filterGroups(ctx: GroupContext, fn: (group: DataFrame) => boolean): DataFrame {
-  const rows = ctx.rows();
+  const sl = new GroupSlices(ctx);
+  const { order, offsets } = sl.rows;
   const keep = new Uint8Array(ctx.frame.length);
-  for (let g = 0; g < ctx.groups.ngroups; g++) {
-    const r = outputRows(ctx.groups, rows, g);
-    if (fn(ctx.frame.take(r))) for (let j = 0; j < r.length; j++) keep[r[j]] = 1;
+  for (let k = 0; k < ctx.groups.ngroups; k++) {
+    const g = sl.physical(k);
+    if (fn(sl.frame(g))) for (let j = offsets[g]; j < offsets[g + 1]; j++) keep[order[j]] = 1;
   }
   let c = 0;
   for (let i = 0; i < keep.length; i++) c += keep[i];

@@ -14,7 +14,7 @@ import { isNumericDtype, type Scalar } from '../frame/dtypes.js';
 import { ValueError } from '../errors.js';
 import { aggregateFuncs } from './agg.js';
 import type { GroupContext } from './context.js';
-import { outputRows } from './layout.js';
+import { GroupSlices } from './slices.js';
 
 /** What `transform` takes: an aggregation name, or a function of a group's values. */
 export type TransformFunc = string | ((values: Series) => Series | Scalar);
@@ -27,14 +27,15 @@ export type TransformFunc = string | ((values: Series) => Series | Scalar);
 export function transformColumn(ctx: GroupContext, name: string, fn: TransformFunc): Column {
   const { codes } = ctx.groups;
   if (typeof fn === 'string') return take(aggregateFuncs(ctx, name, [fn], {}, true)[0], codes);
-  const col = ctx.frame.column(name);
-  const n = col.length;
-  const rows = ctx.rows();
+  const n = ctx.frame.length;
+  const sl = new GroupSlices(ctx);
+  const { order, offsets } = sl.rows;
   let num: Float64Array | null = new Float64Array(n).fill(NaN);
   let any: Scalar[] | null = null;
-  for (let g = 0; g < ctx.groups.ngroups; g++) {
-    const r = outputRows(ctx.groups, rows, g);
-    const res = fn(new Series(take(col, r), { name, index: ctx.frame.index.take(r) }));
+  for (let k = 0; k < ctx.groups.ngroups; k++) {
+    const g = sl.physical(k);
+    const r = order.subarray(offsets[g], offsets[g + 1]);
+    const res = fn(sl.series(name, g));
     if (res instanceof Series) {
       if (res.length !== r.length) throw new ValueError(`transform: the function returned ${res.length} values for a group of ${r.length} rows (column '${name}')`);
       if (num !== null && (isNumericDtype(res.dtype) || res.dtype === 'bool')) {
