@@ -26,6 +26,7 @@ import type { Series } from '../frame/series.js';
 import type { DataFrame } from '../frame/dataframe.js';
 import { chunkDataArray, type ChunkedDataArray } from '../parallel/chunked.js';
 import { Dataset } from './dataset.js';
+import { TimeAccessor } from './time-accessor.js';
 import type { ToNetcdfOptions } from '../io/netcdf4/write.js';
 
 /** Options of the DataArray constructor. */
@@ -126,6 +127,15 @@ export class DataArray {
     const c = this.coords[name];
     if (!c) throw unknownName('coordinate', name, Object.keys(this.coords));
     return DataArray.fromParts(c, coordsFor(this.coords, c.dims), name);
+  }
+
+  /**
+   * Calendar fields of a time array, in its CF calendar (xarray's `.dt`).
+   * @example
+   * ds.get('time').dt.month.values
+   */
+  get dt(): TimeAccessor {
+    return new TimeAccessor(this, (v) => DataArray.fromParts(v, this.coords, this.name));
   }
 
   /** This array with its data read into memory. */

@@ -7,7 +7,7 @@
  * Fixed-length calendars are checked by hand (noleap: 365-day years; 360_day: twelve 30-day months).
  */
 import { describe, expect, it } from 'vitest';
-import { decodeTimes, encodeTimes, formatCalendarTime, calendarFields, toCalendarMs } from '../../src/nd/index.js';
+import { decodeTimes, encodeTimes, formatCalendarTime, calendarFields, toCalendarMs, DataArray, Variable, NDArray } from '../../src/nd/index.js';
 import { ValueError } from '../../src/errors.js';
 
 const fmt = (ms: Float64Array, cal: Parameters<typeof formatCalendarTime>[1]): string[] => Array.from(ms, (v) => formatCalendarTime(v, cal));
@@ -35,6 +35,17 @@ describe('CF calendars', () => {
     expect(fmt(t, '360_day')).toEqual(['1850-02-30', '1850-03-01', '1851-01-01']);
     expect(calendarFields(t[0], '360_day')).toMatchObject({ year: 1850, month: 2, day: 30 });
     expect(() => toCalendarMs({ year: 2001, month: 2, day: 29, hour: 0, minute: 0, second: 0, ms: 0 }, 'noleap')).toThrow(/not a date in the noleap calendar/);
+  });
+
+  it('da.dt reads year/month/day in the array\'s calendar', () => {
+    const ms = decodeTimes([59, 60, 360], 'days since 1850-01-01', '360_day');
+    const t = new DataArray(new Variable(['time'], new NDArray(ms, [3], { dtype: 'datetime' }), {}, { calendar: '360_day' }), { name: 'time' });
+    expect(t.dt.calendar).toBe('360_day');
+    expect(t.dt.year.values.toArray()).toEqual([1850, 1850, 1851]);
+    expect(t.dt.month.values.toArray()).toEqual([2, 3, 1]);
+    expect(t.dt.day.values.toArray()).toEqual([30, 1, 1]);
+    expect(t.dt.strings()).toEqual(['1850-02-30', '1850-03-01', '1851-01-01']);
+    expect(() => new DataArray([1, 2]).dt).toThrow(/needs a time array/);
   });
 
   it('encodes back to the same numbers and picks coarse default units', () => {
