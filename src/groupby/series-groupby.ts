@@ -3,7 +3,10 @@
  * Series indexed by the group keys (named as the column); a list of aggregations gives a frame.
  * @module
  */
+import { concatColumns, fromValues } from '../frame/column-build.js';
+import { take } from '../frame/column-take.js';
 import { DataFrame } from '../frame/dataframe.js';
+import { MultiIndex } from '../frame/multi-index.js';
 import { Index } from '../frame/label-index.js';
 import { Series } from '../frame/series.js';
 import type { GroupContext } from './context.js';
@@ -69,8 +72,27 @@ export class SeriesGroupBy {
   var(opts: { ddof?: number } = {}): Series { return this.#one('var', opts); }
   /** Median per group. */
   median(): Series { return this.#one('median'); }
-  /** Quantile per group (linear interpolation). */
-  quantile(q = 0.5): Series { return this.#one('quantile', { q }); }
+  /**
+   * Quantile per group (linear interpolation); several q give a Series with q as the inner index level.
+   * @example
+   * gb.col('v').quantile([0.25, 0.75])
+   */
+  quantile(q: number | readonly number[] = 0.5): Series {
+    if (typeof q === 'number') return this.#one('quantile', { q });
+    const qs = [...q];
+    const cols = qs.map((qi) => aggregateFuncs(this.ctx, this.name, ['quantile'], { q: qi })[0]);
+    const ng = this.ctx.groups.ngroups;
+    const nq = qs.length;
+    const idx = new Int32Array(ng * nq);
+    for (let r = 0; r < ng; r++) for (let j = 0; j < nq; j++) idx[r * nq + j] = j * ng + r;
+    const values = take(concatColumns(cols), idx);
+    const rix = this.ctx.resultIndex;
+    const outer = rix instanceof MultiIndex ? { levels: rix.levels, codes: rix.codes } : { levels: [rix.column], codes: [Int32Array.from({ length: ng }, (_, r) => r)] };
+    const codes = outer.codes.map((c) => Int32Array.from({ length: ng * nq }, (_, p) => c[Math.floor(p / nq)]));
+    codes.push(Int32Array.from({ length: ng * nq }, (_, p) => p % nq));
+    const index = new MultiIndex([...outer.levels, fromValues(qs, 'float64')], codes, [...rix.names, null]);
+    return new Series(values, { index, name: this.name });
+  }
   /** First non-missing value per group. */
   first(): Series { return this.#one('first'); }
   /** Last non-missing value per group. */

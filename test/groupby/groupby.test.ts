@@ -76,6 +76,15 @@ describe('aggregations', () => {
     expect(spread.toArray()).toEqual([2, 2, 0]);
   });
 
+  it('quantile with several q adds an inner index level', () => {
+    // pandas: df.groupby('k')['v'].quantile([0.25, 0.75]) -> index [(a,.25),(a,.75),(b,.25),(b,.75),(c,.25),(c,.75)],
+    // values [2.5, 3.5, 1.5, 2.5, 5.0, 5.0]
+    const q = df.groupby('k').col('v').quantile([0.25, 0.75]);
+    expect(q.index.toArray()).toEqual([['a', 0.25], ['a', 0.75], ['b', 0.25], ['b', 0.75], ['c', 0.25], ['c', 0.75]]);
+    expect(q.toArray()).toEqual([2.5, 3.5, 1.5, 2.5, 5, 5]);
+    expect(q.index.names).toEqual(['k', null]);
+  });
+
   it('dropna: false keeps the missing key as the last group; sort: false keeps first appearance', () => {
     // pandas: groupby('k', dropna=False)['v'].sum() -> {a: 6, b: 4, c: 5, nan: 6}
     const a = df.groupby('k', { dropna: false }).col('v').sum();
