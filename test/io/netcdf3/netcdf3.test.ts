@@ -101,6 +101,15 @@ describe('NetCDF-3', () => {
     }
   });
 
+  it.skipIf(!hasNcgen)('reads big-endian NetCDF4 variables (skipped without ncgen)', async () => {
+    const cdl = 'netcdf be {\ndimensions:\n x = 3 ;\nvariables:\n float v(x) ;\n  v:_Endianness = "big" ;\n int i(x) ;\n  i:_Endianness = "big" ;\ndata:\n v = 1.5, 2.5, -3 ;\n i = 1, 256, -7 ;\n}\n';
+    writeFileSync(path.join(dir, 'be.cdl'), cdl);
+    execFileSync('ncgen', ['-k', 'nc4', '-o', path.join(dir, 'be.nc'), path.join(dir, 'be.cdl')]);
+    const ds = await loadDataset(path.join(dir, 'be.nc'));
+    expect(ds.get('v').values.toArray()).toEqual([1.5, 2.5, -3]);
+    expect(ds.get('i').values.toArray()).toEqual([1, 256, -7]);
+  });
+
   it('writes CDF-1/2/5 that our reader reads back equal', async () => {
     for (const format of ['NETCDF3_CLASSIC', 'NETCDF3_64BIT', 'NETCDF3_CDF5'] as const) {
       const p = path.join(dir, `ds1_${format}.nc`);
