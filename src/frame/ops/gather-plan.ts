@@ -18,6 +18,14 @@ export interface GatherPlan {
   slot: Int32Array;
   /** Destination row of each slot, in destination-block order. */
   dst: Int32Array;
+  /** Scratch space (8 bytes per entry) shared by the columns gathered through this plan. */
+  scratch?: ArrayBuffer;
+}
+
+/** The plan's scratch buffer, allocated on first use (temporary, so not shared memory). */
+function scratch(p: GatherPlan): ArrayBuffer {
+  if (!p.scratch) p.scratch = new ArrayBuffer(p.src.length * 8);
+  return p.scratch;
 }
 
 /**
@@ -65,7 +73,7 @@ export function gatherPlan(idx: Int32Array, srcLength: number): GatherPlan {
 /** `out[i] = src[idx[i]]` for float64 through a plan. */
 export function applyF64(p: GatherPlan, src: Float64Array, out: Float64Array): void {
   const m = p.src.length;
-  const tmp = alloc(Float64Array, m);
+  const tmp = new Float64Array(scratch(p), 0, m);
   const s = p.src;
   const sl = p.slot;
   for (let k = 0; k < m; k++) tmp[sl[k]] = src[s[k]];
@@ -76,7 +84,7 @@ export function applyF64(p: GatherPlan, src: Float64Array, out: Float64Array): v
 /** `out[i] = src[idx[i]]` for 32-bit words through a plan. */
 export function applyI32(p: GatherPlan, src: Int32Array, out: Int32Array): void {
   const m = p.src.length;
-  const tmp = alloc(Int32Array, m);
+  const tmp = new Int32Array(scratch(p), 0, m);
   const s = p.src;
   const sl = p.slot;
   for (let k = 0; k < m; k++) tmp[sl[k]] = src[s[k]];
@@ -87,7 +95,7 @@ export function applyI32(p: GatherPlan, src: Int32Array, out: Int32Array): void 
 /** `out[i] = src[idx[i]]` for 64-bit integers (as word pairs) through a plan. */
 export function applyPairs(p: GatherPlan, src: Int32Array, out: Int32Array): void {
   const m = p.src.length;
-  const tmp = alloc(Int32Array, 2 * m);
+  const tmp = new Int32Array(scratch(p), 0, 2 * m);
   const s = p.src;
   const sl = p.slot;
   for (let k = 0; k < m; k++) {
