@@ -19,6 +19,22 @@ export type NetcdfFormat = 'NETCDF4' | 'NETCDF3_CLASSIC' | 'NETCDF3_64BIT' | 'NE
 /** Options of toNetcdf. */
 export interface ToNetcdfOptions {
   format?: NetcdfFormat;
+  /** NETCDF4 only: deflate (gzip) compression of data variables, as xarray's `encoding={'zlib': True}`. */
+  zlib?: boolean;
+  /** Deflate level 1-9 (default 4) when `zlib` is on. */
+  complevel?: number;
+}
+
+/** A chunk shape for compression: whole trailing dims, the leading ones cut so a chunk holds ~1M values. */
+function chunkShape(shape: readonly number[]): number[] {
+  const out = shape.map((n) => Math.max(1, n));
+  let size = out.reduce((a, b) => a * b, 1);
+  for (let d = 0; d < out.length && size > 1 << 20; d++) {
+    const rest = size / out[d];
+    out[d] = Math.max(1, Math.floor((1 << 20) / rest));
+    size = rest * out[d];
+  }
+  return out;
 }
 
 const PHANTOM = 'This is a netCDF dimension but not a netCDF variable.';
@@ -77,6 +93,8 @@ export async function toNetcdf(ds: Dataset, path: string, opts: ToNetcdfOptions 
   if (format === 'NETCDF3_64BIT') return writeNetcdf3(ds, path, 2);
   if (format === 'NETCDF3_CDF5') return writeNetcdf3(ds, path, 5);
   if (format !== 'NETCDF4') throw new ValueError(`Unknown format '${String(format)}'; expected NETCDF4, NETCDF3_CLASSIC, NETCDF3_64BIT or NETCDF3_CDF5`);
+  const level = opts.complevel ?? 4;
+  if (opts.zlib && !(Number.isInteger(level) && level >= 1 && level <= 9)) throw new ValueError(`complevel must be an integer from 1 to 9, got ${String(opts.complevel)}`);
   const { dims, vars } = prepareDataset(ds);
   const h5 = await loadH5();
   evictFile(path);
@@ -109,9 +127,13 @@ export async function toNetcdf(ds: Dataset, path: string, opts: ToNetcdfOptions 
         if (written.has(v.name)) continue;
         if (dimIds.has(v.name)) throw new ValueError(`Variable '${v.name}' has the name of a dimension but is not its 1-D coordinate`);
         const flat = v.data.flat() as TypedArray | string[];
+        const shape = v.data.shape as number[];
+        const packed = opts.zlib && !v.isIndex && shape.length > 0 && shape.every((n) => n > 0) && !Array.isArray(flat);
         const d5 = v.dims.length === 0
           ? f.create_dataset({ name: v.name, data: flat, shape: [], track_order: true })
-          : f.create_dataset({ name: v.name, data: flat, shape: v.data.shape as number[], track_order: true });
+          : packed
+            ? f.create_dataset({ name: v.name, data: flat, shape, chunks: chunkShape(shape), compression: 'gzip', compression_opts: level, track_order: true })
+            : f.create_dataset({ name: v.name, data: flat, shape, track_order: true });
         v.dims.forEach((d, i) => d5.attach_scale(i, `/${d}`));
         const like = ArrayBuffer.isView(v.data.data) ? (v.data.data as TypedArray) : undefined;
         if (v.fill !== null) writeAttr(d5, '_FillValue', v.fill, like);

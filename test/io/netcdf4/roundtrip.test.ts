@@ -45,6 +45,18 @@ describe('NetCDF4 write/read', () => {
     expect(back2.get('b').sel({ z: 0, x: 5 }).values.toArray()).toBe(0 + 1 + 4);
   });
 
+  it('writes deflate-compressed variables (zlib) that netCDF-C reads', async () => {
+    const big = new Dataset({ v: [['t', 'x'], Array.from({ length: 200 }, (_, i) => Array.from({ length: 50 }, (_, j) => (i % 5) + j))] }, { coords: { t: Array.from({ length: 200 }, (_, i) => i) } });
+    const plain = path.join(dir, 'plain.nc');
+    const packed = path.join(dir, 'packed.nc');
+    await big.toNetcdf(plain);
+    await big.toNetcdf(packed, { zlib: true, complevel: 6 });
+    expect(readFileSync(packed).length).toBeLessThan(readFileSync(plain).length / 4);
+    expect((await loadDataset(packed)).equals(big)).toBe(true);
+    if (hasNcdump) expect(execFileSync('ncdump', ['-hs', packed], { encoding: 'utf8' })).toContain('v:_DeflateLevel = 6 ;');
+    await expect(big.toNetcdf(packed, { zlib: true, complevel: 12 })).rejects.toThrow(/complevel/);
+  });
+
   it('opens lazily and reads hyperslabs', async () => {
     const p = path.join(dir, 'ds1.nc');
     const ds = await openDataset(p);
