@@ -11,7 +11,7 @@ import type { Column } from '../../frame/column.js';
 import type { Index } from '../../frame/label-index.js';
 import { fromBoolBytes, fromFloat64, fromStrings } from '../../frame/column-build.js';
 import { suggest, ValueError } from '../../errors.js';
-import { isFrameLike, toMat, type FrameLike, type MatrixInput } from '../array.js';
+import { isFrameLike, toMat, type Device, type FrameLike, type MatrixInput } from '../array.js';
 import { levenbergMarquardt, LMWork, type LMProblem } from './lm.js';
 import { fromUserModel, MODELS, type BuiltinModel, type RowModel, type UserModel } from './models.js';
 
@@ -24,6 +24,12 @@ export interface FitRowsOptions {
   ftol?: number;
   xtol?: number;
   maxfev?: number;
+  /**
+   * 'cpu' (default, synchronous); 'gpu' (powerlaw and exponential: float32 LM per row on WebGPU,
+   * then a float64 polish of every row on the CPU; returns a Promise); 'auto' (the GPU for a
+   * hardware adapter and at least 100,000 rows, else the CPU; returns a Promise).
+   */
+  device?: 'cpu' | 'gpu' | 'auto';
 }
 
 /** fitRows on a matrix input: one Float64Array per parameter plus per-row status. */
@@ -38,6 +44,13 @@ export interface FitRowsResult {
   converged: Uint8Array;
   /** null where the fit converged, else why not. */
   message: (string | null)[];
+  /** Where the fits ran ('gpu': the GPU found them, the CPU polished them in float64). */
+  device: Device;
+}
+
+/** Per-row starting points from a first pass (the GPU): [A, k, status] per row, status 1 = usable. */
+export interface RowStarts {
+  out: Float32Array;
 }
 
 const SQRT_EPS = Math.sqrt(2.220446049250313e-16);
@@ -68,7 +81,7 @@ function defaultX(labels: readonly string[] | null, ncols: number): Float64Array
  * @example
  * fitRowsMatrix(Y, rows, 10, x, MODELS.powerlaw, { p0: [100, -1] }).params.s
  */
-export function fitRowsMatrix(Y: Float64Array, rows: number, m: number, x: Float64Array, model: RowModel, opts: FitRowsOptions): FitRowsResult {
+export function fitRowsMatrix(Y: Float64Array, rows: number, m: number, x: Float64Array, model: RowModel, opts: FitRowsOptions, starts?: RowStarts): FitRowsResult {
   const n = model.params.length;
   const p0 = opts.p0 ? Float64Array.from(opts.p0) : new Float64Array(n).fill(1);
   if (p0.length !== n) throw new ValueError(`fitRows: p0 has ${p0.length} values but the model has ${n} parameters (${model.params.join(', ')})`);
@@ -114,6 +127,7 @@ export function fitRowsMatrix(Y: Float64Array, rows: number, m: number, x: Float
   const w = new LMWork(m, n);
   const p = new Float64Array(n);
   const lmOpts = { ftol: opts.ftol, xtol: opts.xtol, maxfev: opts.maxfev ?? 200 * (n + 1) };
+  const polishOpts = { ...lmOpts, damping: 1e-3 };
   for (let row = 0; row < rows; row++) {
     yoff = row * m;
     let bad = -1;
@@ -124,10 +138,20 @@ export function fitRowsMatrix(Y: Float64Array, rows: number, m: number, x: Float
       }
     }
     p.set(p0);
+    let polish = false;
+    if (starts && starts.out[row * 3 + 2] === 1 && Number.isFinite(starts.out[row * 3]) && Number.isFinite(starts.out[row * 3 + 1])) {
+      p[0] = starts.out[row * 3];
+      p[1] = starts.out[row * 3 + 1];
+      polish = true;
+    }
     let msg: string | null = null;
     if (bad >= 0) msg = `row has a missing or non-finite value at x=${x[bad]}`;
     else {
-      const res = levenbergMarquardt(problem, p, w, lmOpts);
+      let res = levenbergMarquardt(problem, p, w, polish ? polishOpts : lmOpts);
+      if (polish && !res.converged) {
+        p.set(p0);
+        res = levenbergMarquardt(problem, p, w, lmOpts);
+      }
       rss[row] = res.rss;
       if (res.status === 'nan-start') msg = 'the model returned NaN or Infinity at p0';
       else if (res.status === 'maxfev') msg = `did not converge within maxfev=${lmOpts.maxfev} steps`;
@@ -147,7 +171,7 @@ export function fitRowsMatrix(Y: Float64Array, rows: number, m: number, x: Float
   model.params.forEach((name, a) => {
     params[name] = out[a];
   });
-  return { names: [...model.params], params, rss, converged, message };
+  return { names: [...model.params], params, rss, converged, message, device: starts ? 'gpu' : 'cpu' };
 }
 
 interface FrameFactory {
@@ -156,21 +180,44 @@ interface FrameFactory {
 
 /**
  * Fits a model to every row: a DataFrame in gives a DataFrame out (same index) with one column per
- * parameter plus `rss`, `converged` and `message`; a matrix in gives a FitRowsResult.
+ * parameter plus `rss`, `converged` and `message`; a matrix in gives a FitRowsResult. With
+ * `device: 'gpu' | 'auto'` it returns a Promise.
  * @example
  * const fits = fitRows(results.iloc(null, { start: 1, stop: 11 }), 'powerlaw', { p0: [100, -1] });
  * fits.col('s'); // the exponent of every row (x = 1..10, as the ENCCS lesson)
+ * const onGpu = await fitRows(Y, 'powerlaw', { p0: [100, -1], device: 'gpu' }); // onGpu.device === 'gpu'
  */
-export function fitRows(df: DataFrame, model: BuiltinModel | UserModel, opts?: FitRowsOptions): DataFrame;
-export function fitRows(Y: MatrixInput, model: BuiltinModel | UserModel, opts?: FitRowsOptions): FitRowsResult;
-export function fitRows(Y: MatrixInput | DataFrame, model: BuiltinModel | UserModel, opts: FitRowsOptions = {}): FitRowsResult | DataFrame {
+export function fitRows(df: DataFrame, model: BuiltinModel | UserModel, opts?: FitRowsOptions & { device?: 'cpu' }): DataFrame;
+export function fitRows(Y: MatrixInput, model: BuiltinModel | UserModel, opts?: FitRowsOptions & { device?: 'cpu' }): FitRowsResult;
+export function fitRows(df: DataFrame, model: BuiltinModel | UserModel, opts: FitRowsOptions & { device: 'gpu' | 'auto' }): Promise<DataFrame>;
+export function fitRows(Y: MatrixInput, model: BuiltinModel | UserModel, opts: FitRowsOptions & { device: 'gpu' | 'auto' }): Promise<FitRowsResult>;
+export function fitRows(Y: MatrixInput | DataFrame, model: BuiltinModel | UserModel, opts: FitRowsOptions = {}): FitRowsResult | DataFrame | Promise<FitRowsResult | DataFrame> {
+  const device = opts.device ?? 'cpu';
+  if (device !== 'cpu' && device !== 'gpu' && device !== 'auto') throw new ValueError(`fitRows: device must be 'cpu', 'gpu' or 'auto', got '${String(device)}'`);
   const frame = isFrameLike(Y) ? Y : null;
   const M = toMat(Y as MatrixInput, 'fitRows input');
   if (M.cols === 0) throw new ValueError('fitRows: the input has no columns to fit');
   const rm = resolveModel(model, opts.p0?.length);
   const x = opts.x ? Float64Array.from(opts.x) : defaultX(frame ? frame.columns : null, M.cols);
-  const res = fitRowsMatrix(M.data, M.rows, M.cols, x, rm, opts);
-  if (!frame) return res;
+  const wrap = (res: FitRowsResult): FitRowsResult | DataFrame => (frame ? toFrame(frame, res) : res);
+  if (device === 'cpu') return wrap(fitRowsMatrix(M.data, M.rows, M.cols, x, rm, opts));
+  const gpuModel = model === 'powerlaw' || model === 'exponential';
+  return (async () => {
+    if (device === 'gpu' && !gpuModel) throw new ValueError(`fitRows on the GPU fits 'powerlaw' and 'exponential'; use device 'cpu' (or 'auto') for ${typeof model === 'string' ? `'${model}'` : 'a user model'}`);
+    const { gpuInfo } = await import('../gpu/device.js');
+    const info = gpuModel ? await gpuInfo() : null;
+    const useGpu = info !== null && info.available && (device === 'gpu' || (!info.software && M.rows >= 100_000));
+    if (device === 'gpu' && !useGpu) throw new ValueError(`fitRows: device 'gpu' was asked for but ${info?.reason ?? 'no WebGPU adapter was found'}`);
+    if (!useGpu) return wrap(fitRowsMatrix(M.data, M.rows, M.cols, x, rm, opts));
+    const p0 = opts.p0 ?? [1, 1];
+    const t = model === 'powerlaw' ? Float64Array.from(x, Math.log) : x;
+    const { fitExpRowsGpu } = await import('../gpu/fit-gpu.js');
+    const starts = await fitExpRowsGpu(M.data, M.rows, M.cols, t, p0);
+    return wrap(fitRowsMatrix(M.data, M.rows, M.cols, x, rm, opts, starts));
+  })();
+}
+
+function toFrame(frame: FrameLike, res: FitRowsResult): DataFrame {
   const ctor = (frame as { constructor: unknown }).constructor as Partial<FrameFactory>;
   if (typeof ctor.fromColumns !== 'function') throw new ValueError('fitRows: cannot build a result frame from this input');
   const cols: Column[] = res.names.map((nm) => fromFloat64(res.params[nm]));
