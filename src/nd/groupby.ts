@@ -11,6 +11,7 @@ import type { Coords } from './coords.js';
 import type { ReduceOp, ReduceOptions } from './reduce.js';
 import { reduceVariable } from './reduce-dims.js';
 import { concatArrays } from './lazy.js';
+import { groupReduceAxis } from './group-reduce.js';
 import { calendarFields, normalizeCalendar } from '../io/cf/calendar.js';
 
 /** Group codes along a dimension and the labels of the groups (a coordinate on the new dimension). */
@@ -103,6 +104,10 @@ export function groupReduceVariable(v: Variable, g: GroupKey, op: ReduceOp | 'me
   const ax = v.dims.indexOf(g.dim);
   if (ax < 0) return v;
   const n = g.labels.shape[0];
+  if (op !== 'median' && v.dtype !== 'string') {
+    const out = groupReduceAxis(v.values, ax, g.codes, n, op, opts);
+    return new Variable(v.dims.map((d) => (d === g.dim ? g.newDim : d)), out);
+  }
   const members: number[][] = Array.from({ length: n }, () => []);
   g.codes.forEach((c, i) => { if (c >= 0) members[c].push(i); });
   const parts: NDArray[] = [];

@@ -76,6 +76,14 @@ describe('DataArray', () => {
     expect(byKind.dims).toEqual(['kind']);
     expect(byKind.coords.kind.values.toArray()).toEqual(['a', 'b']);
     expect(byKind.values.toArray()).toEqual([3, 2]);
+    // 2-D, groups interleaved along the middle axis, with NaN (hand-computed)
+    const g2 = new DataArray([[[1, 2], [3, NaN], [5, 6]], [[7, 8], [9, 10], [11, 12]]], { dims: ['a', 't', 'b'], coords: { kind: [['t'], ['p', 'q', 'p']] } });
+    const m2 = g2.groupby('kind').mean();
+    expect(m2.dims).toEqual(['a', 'kind', 'b']);
+    expect(m2.values.toArray()).toEqual([[[3, 4], [3, NaN]], [[9, 10], [9, 10]]]);
+    expect(g2.groupby('kind').var().values.toArray()).toEqual([[[4, 4], [0, NaN]], [[4, 4], [0, 0]]]);
+    expect(g2.groupby('kind').max({ skipna: false }).values.toArray()).toEqual([[[5, 6], [3, NaN]], [[11, 12], [9, 10]]]);
+    expect(g2.groupby('kind').median().values.toArray()).toEqual([[[3, 4], [3, NaN]], [[9, 10], [9, 10]]]);
     const days = Array.from({ length: 70 }, (_, i) => new Date(Date.UTC(2001, 0, 1 + i)));
     const ts = new DataArray(days.map((_, i) => i), { dims: ['time'], coords: { time: days } });
     // Jan: 0..30 (mean 15), Feb: 31..58 (mean 44.5), Mar 1..11: 59..69 (mean 64)
