@@ -63,6 +63,24 @@ function sortedUniques(col: Column, rank: Int32Array, k: number, sorted: string[
   return fromStrings(k === sorted.length ? sorted : sorted.filter((_, r) => used[r]));
 }
 
+/** Sorted order of each dictionary seen (dictionaries are immutable; cached per dictionary array). */
+const ORDER_CACHE = new WeakMap<readonly string[], Int32Array | null>();
+
+/**
+ * Dictionary indices in sorted string order (UTF-16 code units), or null when the dictionary
+ * repeats a value. Computed once per dictionary.
+ */
+function dictionaryOrder(dictionary: readonly string[]): Int32Array | null {
+  const hit = ORDER_CACHE.get(dictionary);
+  if (hit !== undefined) return hit;
+  const D = dictionary.length;
+  const pos = new Map<string, number>();
+  for (let d = 0; d < D; d++) pos.set(dictionary[d], d);
+  const out = pos.size !== D ? null : Int32Array.from([...dictionary].sort(), (s) => pos.get(s) as number);
+  ORDER_CACHE.set(dictionary, out);
+  return out;
+}
+
 /**
  * A dictionary-encoded string key grouped by its dictionary codes as they are (no per-row pass to
  * renumber): physical group = dictionary entry, `order` = the used entries in sorted (or first-seen)
@@ -73,9 +91,8 @@ export function physicalStrings(col: Column, dropna: boolean, sort: boolean): Gr
   if (!col.isDictionary) return null;
   const { codes, dictionary } = col.dictionaryCodes();
   const D = dictionary.length;
-  const pos = new Map<string, number>();
-  for (let d = 0; d < D; d++) pos.set(dictionary[d], d);
-  if (pos.size !== D) return null;
+  const sortedIdx = dictionaryOrder(dictionary);
+  if (sortedIdx === null) return null;
   const n = codes.length;
   const used = new Uint8Array(D);
   let missing = false;
@@ -89,8 +106,10 @@ export function physicalStrings(col: Column, dropna: boolean, sort: boolean): Gr
   let order: Int32Array;
   if (sort) {
     if (missing && !dropna) return null;
-    const names = [...pos.keys()].filter((s) => used[pos.get(s) as number]).sort();
-    order = Int32Array.from(names, (s) => pos.get(s) as number);
+    let k = 0;
+    for (let d = 0; d < D; d++) k += used[d];
+    order = new Int32Array(k);
+    for (let j = 0, r = 0; j < D; j++) if (used[sortedIdx[j]]) order[r++] = sortedIdx[j];
   } else {
     // First appearance: stop scanning once every entry was seen.
     const seen: number[] = [];
