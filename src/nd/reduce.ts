@@ -7,6 +7,7 @@ import { TypeError_, ValueError } from '../errors.js';
 import { NDArray } from './ndarray.js';
 import { isBig } from './dtype.js';
 import { cStrides, forEachRow, sizeOf } from './strided.js';
+import { groupReduceAxis } from './group-reduce.js';
 
 /** Reductions computed in one pass. */
 export type ReduceOp = 'sum' | 'mean' | 'count' | 'min' | 'max' | 'var' | 'std';
@@ -67,6 +68,12 @@ export function reduce(op: ReduceOp, a0: NDArray, axes?: number | readonly numbe
   const ddof = opts.ddof ?? 0;
   const red = new Set(normalizeAxes(axes, a.ndim));
   const outShape = a.shape.filter((_, i) => !red.has(i));
+  if (red.size === 1 && a.ndim > 1 && a.isContiguous) {
+    // one axis of a contiguous array: the single-group case of the grouped kernel (one tight pass)
+    const ax = [...red][0];
+    const r = groupReduceAxis(a, ax, new Int32Array(a.shape[ax]), 1, op, opts);
+    return new NDArray(r.data, outShape, { dtype: r.dtype });
+  }
   const keptStrides = cStrides(outShape);
   const outStrides: number[] = [];
   let k = 0;
