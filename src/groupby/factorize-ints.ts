@@ -66,31 +66,42 @@ function denseInt32(col: Column, x: Int32Array): Direct | null {
   if (n === 0) return emptyKey(col, 0);
   let lo = 0;
   let hi = -1;
-  let table: Int32Array | null = new Int32Array(SMALL);
-  for (let i = 0; i < n; i++) {
-    const v = x[i];
-    if (v >>> 16 !== 0) {
-      table = null;
-      break;
-    }
-    table[v] = 1;
+  let table: Int32Array;
+  // One branch-free pass marks presence for keys in [0, 65536); any key outside sets a high bit of `bad`.
+  const seen = new Uint8Array(SMALL);
+  let bad = 0;
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const a = x[i];
+    const b = x[i + 1];
+    const c = x[i + 2];
+    const d = x[i + 3];
+    bad |= a | b | c | d;
+    seen[a & 0xffff] = 1;
+    seen[b & 0xffff] = 1;
+    seen[c & 0xffff] = 1;
+    seen[d & 0xffff] = 1;
   }
-  if (table !== null) {
-    while (table[lo] === 0) lo++;
+  for (; i < n; i++) {
+    bad |= x[i];
+    seen[x[i] & 0xffff] = 1;
+  }
+  if (bad >>> 16 === 0) {
+    while (seen[lo] === 0) lo++;
     hi = SMALL - 1;
-    while (table[hi] === 0) hi--;
-    table = table.subarray(lo, hi + 1);
+    while (seen[hi] === 0) hi--;
+    table = Int32Array.from(seen.subarray(lo, hi + 1));
   } else {
     lo = x[0];
     hi = x[0];
-    for (let i = 1; i < n; i++) {
-      const v = x[i];
+    for (let j = 1; j < n; j++) {
+      const v = x[j];
       if (v < lo) lo = v;
       else if (v > hi) hi = v;
     }
     if (hi - lo >= DIRECT_MAX && hi - lo > 2 * n) return null;
     table = new Int32Array(hi - lo + 1);
-    for (let i = 0; i < n; i++) table[x[i] - lo] = 1;
+    for (let j = 0; j < n; j++) table[x[j] - lo] = 1;
   }
   const size = hi - lo + 1;
   const k = numberTable(table);
