@@ -57,8 +57,8 @@ export function parquetBytesToFrame(bytes: Uint8Array, opts: Omit<ReadParquetOpt
   let keep = all;
   if (opts.columns) {
     for (const c of opts.columns) if (!all.includes(c)) throw unknownName('column', c, all);
-    // Keep the stored index columns so the frame gets its index back.
-    keep = all.filter((c) => opts.columns?.includes(c) || indexNames.includes(c));
+    // In the order asked for (as pandas/pyarrow), plus the stored index columns so the frame gets its index back.
+    keep = [...new Set([...opts.columns, ...indexNames.filter((c) => all.includes(c))])];
   }
   const groups = opts.rowGroups ? [...opts.rowGroups] : undefined;
   for (const g of groups ?? []) if (!Number.isInteger(g) || g < 0) throw new ValueError(`Row group ${g} is not a valid row group number`);
