@@ -6,7 +6,6 @@
  * a range back after each scatter.
  * @module
  */
-import { alloc } from '../alloc.js';
 
 const LEAF = 24;
 
@@ -29,10 +28,11 @@ interface Bufs {
 export function msdSortPerm(hi: Uint32Array, lo: Uint32Array, perm: Int32Array, bits: number): Int32Array {
   const n = perm.length;
   const b: Bufs = {
-    hi: [hi, alloc(Uint32Array, n)],
-    lo: [lo, alloc(Uint32Array, n)],
-    perm: [perm, alloc(Int32Array, n)],
-    digits: alloc(Uint16Array, n),
+    // Scratch buffers live only during the sort: plain memory, not shared.
+    hi: [hi, new Uint32Array(n)],
+    lo: [lo, new Uint32Array(n)],
+    perm: [perm, new Int32Array(n)],
+    digits: new Uint16Array(n),
     counts: [],
     pos: [],
   };
