@@ -30,6 +30,7 @@ export function groupReduceAxis(a0: NDArray, axis: number, codes: Int32Array, ng
   const welford = op === 'var' || op === 'std';
   const mean = welford ? new Float64Array(m) : acc;
   const nan = new Uint8Array(m);
+  const full = new Float64Array(outer * ngroups);
   if (minmax) acc.fill(isMin ? Infinity : -Infinity);
   for (let o = 0; o < outer; o++) {
     for (let i = 0; i < n; i++) {
@@ -38,9 +39,17 @@ export function groupReduceAxis(a0: NDArray, axis: number, codes: Int32Array, ng
       const pin = (o * n + i) * inner;
       const pout = (o * ngroups + g) * inner;
       if (op === 'sum' || op === 'mean' || op === 'count') {
-        for (let j = 0; j < inner; j++) {
-          const v = x[pin + j];
-          if (v === v) { acc[pout + j] += v; cnt[pout + j]++; } else nan[pout + j] = 1;
+        // a slab without NaN adds to the sums only, and once to its group's slab count
+        let clean = true;
+        for (let j = 0; j < inner; j++) if (x[pin + j] !== x[pin + j]) { clean = false; break; }
+        if (clean) {
+          for (let j = 0; j < inner; j++) acc[pout + j] += x[pin + j];
+          full[o * ngroups + g]++;
+        } else {
+          for (let j = 0; j < inner; j++) {
+            const v = x[pin + j];
+            if (v === v) { acc[pout + j] += v; cnt[pout + j]++; } else nan[pout + j] = 1;
+          }
         }
       } else if (minmax) {
         for (let j = 0; j < inner; j++) {
@@ -62,6 +71,10 @@ export function groupReduceAxis(a0: NDArray, axis: number, codes: Int32Array, ng
         }
       }
     }
+  }
+  for (let k = 0; k < outer * ngroups; k++) {
+    const f = full[k];
+    if (f) for (let j = k * inner, e = j + inner; j < e; j++) cnt[j] += f;
   }
   const out = new Float64Array(m);
   for (let q = 0; q < m; q++) {
