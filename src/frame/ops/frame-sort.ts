@@ -22,6 +22,10 @@ function ascendingList(opts: SortOptions, nkeys: number): boolean[] {
 }
 
 function reorder(df: DataFrame, perm: Int32Array): DataFrame {
+  // Already in order (argsort's sorted-input path gives the identity): nothing to move.
+  let same = true;
+  for (let i = 0; i < perm.length && same; i++) if (perm[i] !== i) same = false;
+  if (same) return df;
   return df.withColumns(gatherColumns(df.columnList, perm), gatherIndex(df.index, perm));
 }
 
