@@ -96,6 +96,16 @@ describe('aggregations', () => {
     expect(b.toArray()).toEqual([4, 6, 5]);
   });
 
+  it('keys: MultiIndex levels by number or name', () => {
+    // pandas: df2.groupby(level='first').sum() -> A {bar: 6.0, baz: 18.0}; groupby(level=1).sum() -> {one: 9.0, two: 15.0}
+    const index = MultiIndex.fromTuples([['bar', 'one'], ['bar', 'two'], ['baz', 'one'], ['baz', 'two']], { names: ['first', 'second'] });
+    const df2 = new DataFrame({ A: [1.5, 4.5, 7.5, 10.5] }, { index });
+    expect(df2.groupby({ level: 'first' }).sum().col('A').toArray()).toEqual([6, 18]);
+    expect(df2.groupby('second').sum().col('A').toArray()).toEqual([9, 15]);
+    expect(df2.groupby({ level: 1 }).sum().index.toArray()).toEqual(['one', 'two']);
+    expect(() => df2.groupby({ level: 'third' })).toThrow(/third/);
+  });
+
   it('keys: a Series, a function of the label, an index level; asIndex false', () => {
     const bySeries = df.groupby(df.col('j')).col('v').sum();
     expect(bySeries.toArray()).toEqual([12, 9]);
