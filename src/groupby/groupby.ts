@@ -101,7 +101,7 @@ export class GroupBy implements GroupContext {
     const keyCols = new Set(this.keys.map((k) => k.fromColumn).filter((c): c is string => c !== null));
     return this.frame.columns.filter((c) => !keyCols.has(c));
   }
-  /** Rows of each group (computed once). */
+  /** Rows of each group (computed once). @example df.groupby('k').rows() */
   rows(): GroupRows {
     this.#rows ??= groupRows(this.groups.codes, this.groups.nphys);
     return this.#rows;
@@ -134,7 +134,7 @@ export class GroupBy implements GroupContext {
   agg(spec: AggSpec, opts: GroupAggOptions = {}): DataFrame {
     return this.#finish(aggregate(this, spec, { ddof: opts.ddof }));
   }
-  /** Same as `agg`. */
+  /** Same as `agg`. @example df.groupby('k').aggregate('sum') */
   aggregate(spec: AggSpec): DataFrame {
     return this.agg(spec);
   }
@@ -162,29 +162,29 @@ export class GroupBy implements GroupContext {
 
   /** Mean per group. @example df.groupby('k').mean() */
   mean(opts?: GroupAggOptions): DataFrame { return this.#shorthand('mean', opts); }
-  /** Sum per group (0 for all-missing). */
+  /** Sum per group (0 for all-missing). @example df.groupby('k').sum() */
   sum(opts?: GroupAggOptions): DataFrame { return this.#shorthand('sum', opts); }
-  /** Product per group. */
+  /** Product per group. @example df.groupby('k').prod() */
   prod(opts?: GroupAggOptions): DataFrame { return this.#shorthand('prod', opts); }
-  /** Non-missing values per group and column. */
+  /** Non-missing values per group and column. @example df.groupby('k').count() */
   count(): DataFrame { return this.#shorthand('count'); }
-  /** Minimum per group (numbers, strings, dates). */
+  /** Minimum per group (numbers, strings, dates). @example df.groupby('k').min() */
   min(opts?: GroupAggOptions): DataFrame { return this.#shorthand('min', opts); }
-  /** Maximum per group. */
+  /** Maximum per group. @example df.groupby('k').max() */
   max(opts?: GroupAggOptions): DataFrame { return this.#shorthand('max', opts); }
-  /** Sample standard deviation per group (ddof 1). */
+  /** Sample standard deviation per group (ddof 1). @example df.groupby('k').std() */
   std(opts?: GroupAggOptions): DataFrame { return this.#shorthand('std', opts); }
-  /** Sample variance per group (ddof 1). */
+  /** Sample variance per group (ddof 1). @example df.groupby('k').var() */
   var(opts?: GroupAggOptions): DataFrame { return this.#shorthand('var', opts); }
-  /** Median per group. */
+  /** Median per group. @example df.groupby('k').median() */
   median(opts?: GroupAggOptions): DataFrame { return this.#shorthand('median', opts); }
-  /** Quantile per group (linear interpolation). */
+  /** Quantile per group (linear interpolation). @example df.groupby('k').quantile(0.9) */
   quantile(q = 0.5, opts?: GroupAggOptions): DataFrame { return this.#shorthand('quantile', { ...opts, q }); }
-  /** First non-missing value per group. */
+  /** First non-missing value per group. @example df.groupby('k').first() */
   first(): DataFrame { return this.#shorthand('first'); }
-  /** Last non-missing value per group. */
+  /** Last non-missing value per group. @example df.groupby('k').last() */
   last(): DataFrame { return this.#shorthand('last'); }
-  /** Distinct non-missing values per group and column. */
+  /** Distinct non-missing values per group and column. @example df.groupby('k').nunique() */
   nunique(): DataFrame { return this.#shorthand('nunique'); }
 
   /**
@@ -231,13 +231,13 @@ export class GroupBy implements GroupContext {
   }
   /** Cumulative sum within each group. @example df.groupby('k').cumsum() */
   cumsum(): DataFrame { return this.#cum('cumsum'); }
-  /** Cumulative product within each group. */
+  /** Cumulative product within each group. @example df.groupby('k').cumprod() */
   cumprod(): DataFrame { return this.#cum('cumprod'); }
-  /** Cumulative maximum within each group. */
+  /** Cumulative maximum within each group. @example df.groupby('k').cummax() */
   cummax(): DataFrame { return this.#cum('cummax'); }
-  /** Cumulative minimum within each group. */
+  /** Cumulative minimum within each group. @example df.groupby('k').cummin() */
   cummin(): DataFrame { return this.#cum('cummin'); }
-  /** Position of each row within its group. */
+  /** Position of each row within its group. @example df.groupby('k').cumcount() */
   cumcount(): Series { return new Series(cumcount(this), { index: this.frame.index }); }
 
   /**

@@ -54,23 +54,23 @@ export class SeriesGroupBy {
 
   /** Mean per group. @example gb.col('Survived').mean() */
   mean(): Series { return this.#one('mean'); }
-  /** Sum per group. */
+  /** Sum per group. @example df.groupby('k').col('v').sum() */
   sum(): Series { return this.#one('sum'); }
-  /** Product per group. */
+  /** Product per group. @example df.groupby('k').col('v').prod() */
   prod(): Series { return this.#one('prod'); }
-  /** Non-missing values per group. */
+  /** Non-missing values per group. @example df.groupby('k').col('v').count() */
   count(): Series { return this.#one('count'); }
-  /** Rows per group (missing values included). */
+  /** Rows per group (missing values included). @example df.groupby('k').col('v').size() */
   size(): Series { return this.#one('size'); }
-  /** Minimum per group. */
+  /** Minimum per group. @example df.groupby('k').col('v').min() */
   min(): Series { return this.#one('min'); }
-  /** Maximum per group. */
+  /** Maximum per group. @example df.groupby('k').col('v').max() */
   max(): Series { return this.#one('max'); }
-  /** Sample standard deviation (ddof 1 unless given). */
+  /** Sample standard deviation (ddof 1 unless given). @example df.groupby('k').col('v').std() */
   std(opts: { ddof?: number } = {}): Series { return this.#one('std', opts); }
-  /** Sample variance (ddof 1 unless given). */
+  /** Sample variance (ddof 1 unless given). @example df.groupby('k').col('v').var() */
   var(opts: { ddof?: number } = {}): Series { return this.#one('var', opts); }
-  /** Median per group. */
+  /** Median per group. @example df.groupby('k').col('v').median() */
   median(): Series { return this.#one('median'); }
   /**
    * Quantile per group (linear interpolation); several q give a Series with q as the inner index level.
@@ -93,11 +93,11 @@ export class SeriesGroupBy {
     const index = new MultiIndex([...outer.levels, fromValues(qs, 'float64')], codes, [...rix.names, null]);
     return new Series(values, { index, name: this.name });
   }
-  /** First non-missing value per group. */
+  /** First non-missing value per group. @example df.groupby('k').col('v').first() */
   first(): Series { return this.#one('first'); }
-  /** Last non-missing value per group. */
+  /** Last non-missing value per group. @example df.groupby('k').col('v').last() */
   last(): Series { return this.#one('last'); }
-  /** Distinct non-missing values per group. */
+  /** Distinct non-missing values per group. @example df.groupby('k').col('v').nunique() */
   nunique(): Series { return this.#one('nunique'); }
 
   /**
@@ -137,12 +137,12 @@ export class SeriesGroupBy {
   #cum(op: CumOp): Series {
     return new Series(cumulativeColumn(this.ctx, this.name, op), { index: this.ctx.frame.index, name: this.name });
   }
-  /** Cumulative sum within each group. */
+  /** Cumulative sum within each group. @example df.groupby('k').col('v').cumsum() */
   cumsum(): Series { return this.#cum('cumsum'); }
-  /** Cumulative product within each group. */
+  /** Cumulative product within each group. @example df.groupby('k').col('v').cumprod() */
   cumprod(): Series { return this.#cum('cumprod'); }
-  /** Cumulative maximum within each group. */
+  /** Cumulative maximum within each group. @example df.groupby('k').col('v').cummax() */
   cummax(): Series { return this.#cum('cummax'); }
-  /** Cumulative minimum within each group. */
+  /** Cumulative minimum within each group. @example df.groupby('k').col('v').cummin() */
   cummin(): Series { return this.#cum('cummin'); }
 }
