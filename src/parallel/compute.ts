@@ -6,7 +6,7 @@
  * (for debugging: plain stack traces, breakpoints).
  * @module
  */
-import { Delayed, substitute, topoOrder, type LocalFn } from './delayed.js';
+import { Delayed, collectNodes, substitute, topoOrder, type LocalFn } from './delayed.js';
 import { AbortError, TaskDefinitionError } from './errors.js';
 import { isBuiltinTask, resolveTask } from './task.js';
 import { runInWorker } from './pool.js';
@@ -53,7 +53,8 @@ export async function compute(...items: unknown[]): Promise<unknown[]> {
     throw new TaskDefinitionError(`compute(): scheduler must be 'threads' or 'sync', got '${String(scheduler)}'`);
   }
   const roots: Delayed[] = [];
-  for (const it of items) collect(it, roots);
+  // Nodes nested in arrays and plain objects are found, as dask.compute traverses lists and dicts.
+  for (const it of items) collectNodes(it, roots, 0);
   const order = topoOrder(roots);
   const results = new Map<Delayed, unknown>();
   if (scheduler === 'sync') await runSync(order, results, opts);
@@ -61,10 +62,6 @@ export async function compute(...items: unknown[]): Promise<unknown[]> {
   return items.map((it) => substitute(it, results));
 }
 
-function collect(v: unknown, out: Delayed[]): void {
-  if (v instanceof Delayed) out.push(v);
-  else if (Array.isArray(v)) for (const e of v) collect(e, out);
-}
 
 function checkAbort(signal: AbortSignal | undefined, what: string): void {
   if (signal?.aborted) throw new AbortError(`The computation was aborted before ${what}`);
