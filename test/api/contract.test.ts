@@ -115,6 +115,14 @@ describe('API.md Frames: selection', () => {
     expect(frame(df.loc({ start: 'r0', stop: 'r1' })).col('a').toArray()).toEqual([1, 2]);
     expect(frame(df.loc(df.col('a').gt(1))).index.toArray()).toEqual(['r1', 'r2']);
     expect(frame(df.loc(null, ['b'])).toColumns()).toEqual({ b: ['x', 'y', null] });
+    // One row label: a row Series indexed by column names when the dtypes allow (numbers upcast to
+    // float64, as pandas); mixed dtypes stay a one-row DataFrame (no object dtype; TSDoc of frame-select.ts).
+    const num = new gf.DataFrame({ a: [1, 2], f: [0.5, 1.5] }, { index: ['p', 'q'] });
+    const row = series(num.loc('q'));
+    expect(row.index.toArray()).toEqual(['a', 'f']);
+    expect(row.name).toBe('q');
+    expect(row.toArray()).toEqual([2, 1.5]);
+    expect(frame(df.loc('r1')).toRecords()).toEqual([{ a: 2, b: 'y' }]);
   });
 
   it('df.iloc(rows, cols?): position, position[], exclusive {start, stop}, null', () => {
@@ -125,6 +133,8 @@ describe('API.md Frames: selection', () => {
     expect(frame(df.iloc({ start: 0, stop: 2 })).index.toArray()).toEqual(['r0', 'r1']);
     expect(frame(df.iloc(null, [1])).columns).toEqual(['b']);
     expect(series(df.iloc(null, 0)).toArray()).toEqual([1, 2, 3]);
+    expect(frame(df.iloc({ start: -2 })).index.toArray()).toEqual(['r1', 'r2']); // negative start counts from the end
+    expect(series(df.select(['a']).iloc(-1)).toArray()).toEqual([3]); // one position: a row Series
   });
 
   it('df.at(label, col), df.iat(i, j)', () => {

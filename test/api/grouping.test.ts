@@ -106,6 +106,18 @@ describe('API.md Grouping', () => {
     expect(un.columns).toEqual(['v_A', 'v_B']); // (v, A), (v, B) joined with '_'
     expect(un.col('v_B').toArray()).toEqual([3, null]);
     expect(long.unstack(1).columns).toEqual(['v_A', 'v_B']);
+    expect(long.unstack(0).index.toArray()).toEqual(['A', 'B']); // level 0 (k1) moves to the columns
+    expect(long.unstack(0).columns).toEqual(['v_r', 'v_s']);
+    // stack(level) on MultiIndex columns: the named level goes back to the rows; the all-missing (s, B)
+    // row is dropped, as pandas' stack (dropna) does.
+    const restacked = un.stack('k2');
+    expect(restacked).toBeInstanceOf(gf.DataFrame);
+    if (restacked instanceof gf.DataFrame) {
+      expect(restacked.index.toArray()).toEqual([['r', 'A'], ['r', 'B'], ['s', 'A']]);
+      expect(restacked.col('v').toArray()).toEqual([1, 3, 2]);
+    }
+    const byVar = un.stack(0);
+    expect(byVar instanceof gf.DataFrame ? byVar.columns : null).toEqual(['A', 'B']);
     const m = wide.resetIndex().melt({ idVars: 'index', valueVars: ['A', 'B'], varName: 'col', valueName: 'val' });
     expect(m.toColumns()).toEqual({ index: ['r', 's', 'r', 's'], col: ['A', 'A', 'B', 'B'], val: [1, 2, 3, 4] });
   });

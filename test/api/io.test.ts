@@ -38,6 +38,17 @@ describe('API.md I/O for frames', () => {
     const p = path.join(dir, 'in.csv');
     writeFileSync(p, 'a,b,c\n1,2,3\n4,5,6\n');
     expect((await gf.readCsv(p, { usecols: ['c', 'a'] })).toColumns()).toEqual({ a: [1, 4], c: [3, 6] });
+    // Checked against pandas.read_csv(io.StringIO(t), header=2) / (skiprows=2, index_col=0) /
+    // (skiprows=2, usecols=[2, 0]): a quoted separator stays in the field; '', 'NA', 'null' are missing.
+    const t = 'x\ny\na,b,c\n1,"q,1",NA\n2,,3.5\n3,null,\n';
+    expect((await gf.readCsv(t, { header: 2 })).toColumns()).toEqual({ a: [1, 2, 3], b: ['q,1', null, null], c: [null, 3.5, null] });
+    const ix = await gf.readCsv(t, { skiprows: 2, indexCol: 0 });
+    expect(ix.index.toArray()).toEqual([1, 2, 3]);
+    expect(ix.columns).toEqual(['b', 'c']);
+    expect((await gf.readCsv(t, { skiprows: 2, usecols: [2, 0] })).columns).toEqual(['a', 'c']);
+    // parseDates: true parses every all-ISO-8601 column (documented in ReadCsvOptions; pandas would
+    // only try the index).
+    expect((await gf.readCsv('d,v\n2020-01-01,1\n', { parseDates: true })).dtypes).toEqual({ d: 'datetime', v: 'int64' });
     // header: null numbers the columns.
     expect((await gf.readCsv('1,2\n3,4\n', { header: null })).columns).toEqual(['0', '1']);
   });

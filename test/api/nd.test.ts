@@ -62,6 +62,8 @@ describe('API.md Labelled N-d arrays', () => {
     const grid = new gf.DataArray([[1, 2], [3, 4]], { dims: ['lat', 'lon'], coords: { lat: [59, 60], lon: [18, 18.5] } });
     // Nearest to 59.33 is 59; nearest to 18.07 is 18 -> the value at [0, 0].
     expect(grid.sel({ lat: 59.33, lon: 18.07 }, { method: 'nearest' }).values.toArray()).toEqual(1);
+    expect(grid.sel({ lat: [59.9, 59.1] }, { method: 'nearest' }).values.toArray()).toEqual([[3, 4], [1, 2]]);
+    expect(() => grid.sel({ lat: 59.5 })).toThrow(gf.KeyError); // exact match by default, as xarray
     const ts = new gf.DataArray([1, 2, 3, 4], { dims: ['time'], coords: { time: [utc(2000, 1, 1), utc(2000, 1, 2), utc(2000, 1, 3), utc(2000, 1, 4)] } });
     // Label slices include both ends, as xarray/pandas.
     expect(ts.sel({ time: { start: utc(2000, 1, 2), stop: utc(2000, 1, 3) } }).values.toArray()).toEqual([2, 3]);

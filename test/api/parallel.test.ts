@@ -53,6 +53,8 @@ describe('API.md Parallel', () => {
     expect(await gf.compute(a, b, { scheduler: 'threads' })).toEqual([9, 82]);
     expect(await gf.compute(a, b, { scheduler: 'sync' })).toEqual([9, 82]);
     expect(await b.compute()).toBe(82);
+    // Nodes inside arrays and plain objects are computed too (as dask.compute walks lists and dicts).
+    expect(await gf.compute([a, square(2)], { total: b, n: 7 })).toEqual([[9, 4], { total: 82, n: 7 }]);
     // An error thrown in the worker surfaces with the worker's message.
     await expect(gf.compute(gf.delayed({ module: TASKS, name: 'boom' })())).rejects.toThrow(/boom from the worker/);
   });
