@@ -9,6 +9,7 @@ import { ValueError } from '../../errors.js';
 import { kernelFor, checkMetric } from './kernels.js';
 import type { Metric } from './types.js';
 import { alloc } from '../../frame/alloc.js';
+import { checkParallel, COST_MS, runKernelBlocks, sharedZeros, usePool, type ParallelOption } from '../parallel.js';
 
 /** Options of `cdist` / `pdist`. */
 export interface CdistOptions {
@@ -24,6 +25,15 @@ export interface CdistOptions {
    * low-dimensional inputs (numpy gets huge pages for its buffers; Node cannot ask for them).
    */
   out?: Float64Array;
+  /**
+   * Row blocks in the worker pool for the CPU path (see kernels/parallel.ts): `false` (default for
+   * `device: 'cpu'`; synchronous), `'auto'` (default for `device: 'auto'`: the pool when more than
+   * one worker is configured and the work pays for the hand-off) or `true` (always the pool). Any
+   * value but `false` returns a Promise. Results are bit-identical to the single-thread kernels.
+   * An `out` given with the pool must be on a SharedArrayBuffer (`'auto'` otherwise stays on the
+   * calling thread; `true` throws).
+   */
+  parallel?: ParallelOption;
 }
 
 /** Validated inputs of a distance computation. */
@@ -66,6 +76,35 @@ export function cdistCpu(pr: DistanceProblem, into?: Float64Array): KernelArray 
 }
 
 /**
+ * Runs a prepared problem on the CPU, in row blocks in the worker pool when `parallel` says so
+ * (kernels/parallel.ts), writing one shared output.
+ * @example
+ * (await cdistPooled(prepare(X, Y, {}), true)).device // 'cpu'
+ */
+export async function cdistPooled(pr: DistanceProblem, parallel: ParallelOption, into?: Float64Array): Promise<KernelArray> {
+  const { X, Y } = pr;
+  const sharedInto = !into || into.buffer instanceof SharedArrayBuffer;
+  if (parallel === true && !sharedInto) throw new ValueError('cdist: with parallel: true, out must be a Float64Array on a SharedArrayBuffer (the workers write into it)');
+  const est = X.rows * Y.rows * (X.cols + 1) * COST_MS.cdist;
+  if (!sharedInto || !(await usePool(parallel, est))) return cdistCpu(pr, into);
+  if (into && into.length !== X.rows * Y.rows) throw new ValueError(`cdist: out has ${into.length} values but the result has ${X.rows} x ${Y.rows} = ${X.rows * Y.rows}`);
+  const out = into ?? sharedZeros(Float64Array, X.rows * Y.rows);
+  const params = { m: X.rows, n: Y.rows, d: X.cols, metric: pr.metric, p: pr.p };
+  const Xs = shared(X.data);
+  const inputs = { X: Xs, Y: X.data === Y.data ? Xs : shared(Y.data), out };
+  await runKernelBlocks('./distance/rows-task.js', 'cdistBlock', inputs, X.rows, params);
+  return new KernelArray(out, [X.rows, Y.rows], 'cpu');
+}
+
+/** A view on a SharedArrayBuffer: itself, or one copy (so X === Y stays one buffer in the workers). */
+function shared(a: Float64Array): Float64Array {
+  if (a.buffer instanceof SharedArrayBuffer) return a;
+  const s = sharedZeros(Float64Array, a.length);
+  s.set(a);
+  return s;
+}
+
+/**
  * Distances between each row of X and each row of Y (scipy `cdist`): a float64 [m, n] result with
  * `device` telling where it ran. Inputs: a DataFrame of numeric columns, `number[][]`, or a 2-D
  * array with a shape. NaN propagates as in scipy.
@@ -73,14 +112,17 @@ export function cdistCpu(pr: DistanceProblem, into?: Float64Array): KernelArray 
  * const d = cdist([[0, 0], [1, 1]], [[3, 4]], { metric: 'euclidean' });
  * d.toArray(); // [[5], [3.605551275463989]]
  * const g = await cdist(X, Y, { device: 'gpu' }); // g.device === 'gpu' when an adapter exists
+ * configure({ workers: 2 });
+ * const big = await cdist(X, Y, { parallel: 'auto' }); // row blocks in 2 workers when large
  */
-export function cdist(X: MatrixInput, Y: MatrixInput, opts?: CdistOptions & { device?: 'cpu' }): KernelArray;
-export function cdist(X: MatrixInput, Y: MatrixInput, opts: CdistOptions & { device: 'gpu' | 'auto' }): Promise<KernelArray>;
+export function cdist(X: MatrixInput, Y: MatrixInput, opts?: CdistOptions & { device?: 'cpu'; parallel?: false }): KernelArray;
+export function cdist(X: MatrixInput, Y: MatrixInput, opts: CdistOptions & ({ device: 'gpu' | 'auto' } | { parallel: true | 'auto' })): Promise<KernelArray>;
 export function cdist(X: MatrixInput, Y: MatrixInput, opts: CdistOptions = {}): KernelArray | Promise<KernelArray> {
   const device = opts.device ?? 'cpu';
   if (device !== 'cpu' && device !== 'gpu' && device !== 'auto') throw new ValueError(`device must be 'cpu', 'gpu' or 'auto', got '${String(device)}'`);
+  const parallel = checkParallel(opts.parallel ?? (device === 'auto' ? 'auto' : false), 'cdist');
   const pr = prepare(X, Y, opts);
-  if (device === 'cpu') return cdistCpu(pr, opts.out);
+  if (device === 'cpu') return parallel === false ? cdistCpu(pr, opts.out) : cdistPooled(pr, parallel, opts.out);
   if (opts.out) throw new ValueError("cdist: 'out' is only supported with device 'cpu'");
-  return import('../gpu/cdist-gpu.js').then((m) => m.cdistDevice(pr, device));
+  return import('../gpu/cdist-gpu.js').then((m) => m.cdistDevice(pr, device, (q) => (parallel === false ? cdistCpu(q) : cdistPooled(q, parallel))));
 }

@@ -36,3 +36,21 @@ export function cdistRows(t: RowsTask): number {
   makeKernel(metric, t.p, t.d, nx, ny)(t.X, t.Y, t.d, t.n, t.out, t.r0, t.r1);
   return t.r1 - t.r0;
 }
+
+/** The numbers every cdist block gets (runBlocks' `params`). */
+export interface CdistBlockParams {
+  m: number;
+  n: number;
+  d: number;
+  metric: string;
+  p: number;
+}
+
+/**
+ * The `runBlocks` form of `cdistRows`: `inputs` holds the shared X, Y and out, `block` the rows.
+ * @example
+ * await runBlocks({ module: rowsTaskUrl, name: 'cdistBlock' }, { X, Y, out }, m, { params: { m, n, d, metric: 'euclidean', p: 2 } });
+ */
+export function cdistBlock(inputs: { X: Float64Array; Y: Float64Array; out: Float64Array }, block: { start: number; end: number }, params: CdistBlockParams): number {
+  return cdistRows({ ...params, X: inputs.X, Y: inputs.Y, out: inputs.out, r0: block.start, r1: block.end });
+}

@@ -122,12 +122,14 @@ async function runGpu(pr: DistanceProblem): Promise<KernelArray> {
  * @example
  * const d = await cdistDevice(prepare(X, Y, {}), 'auto'); // d.device tells which ran
  */
-export async function cdistDevice(pr: DistanceProblem, device: 'gpu' | 'auto'): Promise<KernelArray> {
+export async function cdistDevice(
+  pr: DistanceProblem, device: 'gpu' | 'auto', cpu: (pr: DistanceProblem) => KernelArray | Promise<KernelArray> = cdistCpu,
+): Promise<KernelArray> {
   if (device === 'auto') {
     const work = pr.X.rows * pr.Y.rows * pr.X.cols;
-    if (work < AUTO_MIN_WORK) return cdistCpu(pr);
+    if (work < AUTO_MIN_WORK) return cpu(pr);
     const info = await gpuInfo();
-    if (!info.available || info.software) return cdistCpu(pr);
+    if (!info.available || info.software) return cpu(pr);
   }
   return cdistGpu(pr);
 }
