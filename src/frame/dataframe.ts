@@ -57,14 +57,17 @@ export class DataFrame {
   readonly columnIndex: Index;
 
   /**
+   * Columns keep the object's key order; JS puts integer-like keys ('1', '2') before the others, so
+   * pass a Map to keep any order.
    * @example
    * const df = new DataFrame({ a: [1, 2, 3], b: ['x', 'y', null] });
    */
-  constructor(columns: ColumnsObject = {}, opts: DataFrameOptions = {}) {
-    const names = Object.keys(columns);
+  constructor(columns: ColumnsObject | ReadonlyMap<string, ColumnsObject[string]> = {}, opts: DataFrameOptions = {}) {
+    // A Map keeps insertion order for every name; a plain object puts integer-like keys ('1') first.
+    const entries = columns instanceof Map ? [...columns.entries()] : Object.entries(columns as ColumnsObject);
+    const names = entries.map((e) => e[0]);
     const cols: Column[] = [];
-    for (const name of names) {
-      const v = columns[name];
+    for (const [name, v] of entries) {
       const want = opts.dtypes?.[name];
       let col: Column;
       if (v instanceof Column) col = v;
@@ -97,12 +100,12 @@ export class DataFrame {
    * DataFrame.fromColumns(['a'], [col], new RangeIndex(col.length))
    */
   static fromColumns(names: readonly string[], cols: readonly Column[], index?: Index, columnIndex?: Index): DataFrame {
-    const obj: Record<string, Column> = {};
+    const map = new Map<string, Column>();
     names.forEach((n, i) => {
-      obj[n] = cols[i];
+      map.set(n, cols[i]);
     });
-    if (Object.keys(obj).length !== names.length) throw new ValueError(`Duplicate column names in ${JSON.stringify(names)}`);
-    return new DataFrame(obj, { index, columnIndex });
+    if (map.size !== names.length) throw new ValueError(`Duplicate column names in ${JSON.stringify(names)}`);
+    return new DataFrame(map, { index, columnIndex });
   }
 
   /**

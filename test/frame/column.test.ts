@@ -106,3 +106,12 @@ describe('int64 conversions without BigInt per element', () => {
     expect(Array.from(int64ToFloat64(big))).toEqual(vals);
   });
 });
+
+describe('DataFrame column order', () => {
+  it('keeps integer-like column names where they were put (fromColumns and Map input)', async () => {
+    const { DataFrame } = await import('../../src/frame/dataframe.js');
+    const df = DataFrame.fromColumns(['b', '2', '1'], [fromValues([1]), fromValues([2]), fromValues([3])]);
+    expect(df.columns).toEqual(['b', '2', '1']);
+    expect(new DataFrame(new Map([['z', [1]], ['10', [2]]])).columns).toEqual(['z', '10']);
+  });
+});

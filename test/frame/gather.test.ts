@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fromCodes, fromStrings, fromTyped, fromValues } from '../../src/frame/column-build.js';
 import { take } from '../../src/frame/column-take.js';
-import { gather, gatherColumns, gatherIndex } from '../../src/frame/ops/gather.js';
+import { gather, gatherColumns } from '../../src/frame/ops/gather.js';
+import { gatherIndex } from '../../src/frame/ops/gather-index.js';
 import { gatherPlan } from '../../src/frame/ops/gather-plan.js';
 import { Index, RangeIndex } from '../../src/frame/label-index.js';
 import { MultiIndex } from '../../src/frame/multi-index.js';

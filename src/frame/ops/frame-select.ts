@@ -16,7 +16,8 @@ import type { Slice } from '../types.js';
 import { KeyError, ValueError } from '../../errors.js';
 import { compareLabels } from './align.js';
 import { maskOf } from './series-select.js';
-import { gather, gatherIndex } from './gather.js';
+import { gather } from './gather.js';
+import { gatherIndex } from './gather-index.js';
 
 type RowSel = Label | readonly Label[] | Slice | Series | null;
 type PosSel = number | readonly number[] | Slice<number> | null;

@@ -5,7 +5,8 @@
  */
 import type { DataFrame } from '../dataframe.js';
 import { MultiIndex } from '../multi-index.js';
-import { gatherColumns, gatherIndex } from './gather.js';
+import { gatherColumns } from './gather.js';
+import { gatherIndex } from './gather-index.js';
 import type { Column } from '../column.js';
 import type { SortOptions } from '../types.js';
 import { ValueError } from '../../errors.js';

@@ -10,8 +10,6 @@ import * as arrow from 'apache-arrow';
 import { alloc } from '../alloc.js';
 import { bitmapBytes, popcount } from '../bitmap.js';
 import { Column } from '../column.js';
-import { Index, RangeIndex } from '../label-index.js';
-import { MultiIndex } from '../multi-index.js';
 import { applyF64, applyI32, applyPairs, gatherPlan, type GatherPlan } from './gather-plan.js';
 
 /** From this many rows a shared gather plan (gather-plan.ts) beats direct random reads. */
@@ -154,33 +152,4 @@ export function gatherColumns(cols: readonly Column[], idx: Int32Array): Column[
   let neg = false;
   for (let i = 0; i < idx.length && !neg; i++) if (idx[i] < 0) neg = true;
   return cols.map((c) => gather(c, idx, plan, neg));
-}
-
-/**
- * The labels of `index` at positions `idx` (a RangeIndex becomes an int64 Index built from the
- * positions directly; a MultiIndex gathers its codes).
- * @example
- * gatherIndex(new RangeIndex(5), Int32Array.of(4, 0)).toArray() // [4, 0]
- */
-export function gatherIndex(index: Index, idx: Int32Array): Index {
-  if (index instanceof MultiIndex) return index.take(idx);
-  if (index instanceof RangeIndex) {
-    const n = idx.length;
-    const words = alloc(Int32Array, 2 * n);
-    const { start, step } = index;
-    for (let i = 0; i < n; i++) {
-      const v = start + idx[i] * step;
-      if (v === (v | 0)) {
-        words[2 * i] = v;
-        words[2 * i + 1] = v < 0 ? -1 : 0;
-      } else {
-        const hi = Math.floor(v / 4294967296);
-        words[2 * i] = (v - hi * 4294967296) | 0;
-        words[2 * i + 1] = hi;
-      }
-    }
-    const labels = new BigInt64Array(words.buffer, 0, n);
-    return new Index(new Column(arrow.makeData({ type: new arrow.Int64(), length: n, nullCount: 0, data: labels })), { name: index.name });
-  }
-  return new Index(gather(index.column, idx), { name: index.name });
 }

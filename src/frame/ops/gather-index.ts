@@ -1,0 +1,40 @@
+/**
+ * Gathering index labels by position (kept apart from gather.ts, which the core Column `take` uses,
+ * so that module has no import of the Index classes and no import cycle).
+ * @module
+ */
+import * as arrow from 'apache-arrow';
+import { alloc } from '../alloc.js';
+import { Column } from '../column.js';
+import { Index, RangeIndex } from '../label-index.js';
+import { MultiIndex } from '../multi-index.js';
+import { gather } from './gather.js';
+
+/**
+ * The labels of `index` at positions `idx` (a RangeIndex becomes an int64 Index built from the
+ * positions directly; a MultiIndex gathers its codes).
+ * @example
+ * gatherIndex(new RangeIndex(5), Int32Array.of(4, 0)).toArray() // [4, 0]
+ */
+export function gatherIndex(index: Index, idx: Int32Array): Index {
+  if (index instanceof MultiIndex) return index.take(idx);
+  if (index instanceof RangeIndex) {
+    const n = idx.length;
+    const words = alloc(Int32Array, 2 * n);
+    const { start, step } = index;
+    for (let i = 0; i < n; i++) {
+      const v = start + idx[i] * step;
+      if (v === (v | 0)) {
+        words[2 * i] = v;
+        words[2 * i + 1] = v < 0 ? -1 : 0;
+      } else {
+        const hi = Math.floor(v / 4294967296);
+        words[2 * i] = (v - hi * 4294967296) | 0;
+        words[2 * i + 1] = hi;
+      }
+    }
+    const labels = new BigInt64Array(words.buffer, 0, n);
+    return new Index(new Column(arrow.makeData({ type: new arrow.Int64(), length: n, nullCount: 0, data: labels })), { name: index.name });
+  }
+  return new Index(gather(index.column, idx), { name: index.name });
+}
