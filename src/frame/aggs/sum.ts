@@ -1,7 +1,8 @@
 /**
  * sum: blocked per group (plain sums within a block of rows, Kahan-compensated across blocks; see
  * kahan.ts), pairwise over a whole column (numpy's sum).
- * The sum of an empty or all-missing group is 0, as pandas. Integer and bool input give int64.
+ * The sum of an empty or all-missing group is 0, as pandas. Integer and bool input give int64 (sums
+ * are accumulated in float64, so they are exact while they stay below 2^53).
  * @module
  */
 import type { Column } from '../column.js';
