@@ -10,5 +10,6 @@ export type { Metric } from './distance/types.js';
 export { curveFit, type CurveFitOptions, type CurveFitResult, type ModelFn } from './fit/curve-fit.js';
 export { fitRows, type FitRowsOptions, type FitRowsResult } from './fit/fit-rows.js';
 export type { BuiltinModel, UserModel } from './fit/models.js';
+export type { ParallelOption } from './parallel.js';
 export { correlate, type CorrelateMode } from './correlate.js';
 export { gpuInfo, releaseGpu, type GpuInfo } from './gpu/device.js';

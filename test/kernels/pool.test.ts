@@ -62,6 +62,13 @@ describe('cdist in the pool', () => {
     expectSameBits(got.data, cdist(Z, Z).data);
   });
 
+  it("device 'auto' choosing the CPU (small work) goes through the pool too", async () => {
+    const got = await cdist(X, Y, { device: 'auto', parallel: true });
+    expect(got.device).toBe('cpu');
+    expect(got.data.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expectSameBits(got.data, cdist(X, Y).data);
+  });
+
   it('writes into a shared out without a copy; refuses a non-shared out with parallel: true', async () => {
     const out = new Float64Array(new SharedArrayBuffer(301 * 57 * 8));
     const got = await cdist(X, Y, { parallel: true, out });
@@ -151,6 +158,12 @@ describe('fitRows in the pool', () => {
     await expect(fitRows(input, model, { p0: [100, -1], parallel: true })).rejects.toThrow(/cannot be sent to a worker/);
     const got = await fitRows(input, model, { p0: [100, -1], parallel: 'auto' });
     expectSameBits(got.params.p1, fitRows(input, model, { p0: [100, -1] }).params.p1);
+  });
+
+  it("device 'auto' on the CPU (under 100,000 rows) uses the pool", async () => {
+    const got = await fitRows(input, 'powerlaw', { p0: [100, -1], device: 'auto', parallel: true });
+    expect(got.device).toBe('cpu');
+    expectSameBits(got.params.s, fitRows(input, 'powerlaw', { p0: [100, -1] }).params.s);
   });
 
   it('bad p0 is reported on the calling thread with the usual error', async () => {
