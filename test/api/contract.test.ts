@@ -177,6 +177,8 @@ describe('API.md Frames: selection', () => {
     expect(df.sortValues('v', { ascending: false }).index.toArray()).toEqual([40, 30, 20, 10]);
     // By k then v: a1 a4 b2 b3.
     expect(df.sortValues(['k', 'v']).col('v').toArray()).toEqual([1, 4, 2, 3]);
+    // One direction per key: k ascending, v descending -> a4 a1 b3 b2.
+    expect(df.sortValues(['k', 'v'], { ascending: [true, false] }).col('v').toArray()).toEqual([4, 1, 3, 2]);
     expect(df.sortIndex().index.toArray()).toEqual([10, 20, 30, 40]);
   });
 });
@@ -207,6 +209,9 @@ describe('API.md Frames: missing values, apply, merge, concat', () => {
     expect(perCol.toArray()).toEqual([6, 60]);
     const perRow = series(df.apply((v) => (Array.isArray(v) ? Number(v[0]) + Number(v[1]) : null), { axis: 1, raw: true }));
     expect(perRow.toArray()).toEqual([11, 22, 33]);
+    // Without raw, a row arrives as an object keyed by column name.
+    const named = series(df.apply((r) => (!Array.isArray(r) && !(r instanceof gf.Series) ? Number(r.b) - Number(r.a) : null), { axis: 1 }));
+    expect(named.toArray()).toEqual([9, 18, 27]);
   });
 
   it('df.merge(other, { on | leftOn/rightOn, how, suffixes })', () => {

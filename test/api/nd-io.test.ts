@@ -9,9 +9,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as gf from '../../src/index.js';
+import { hasShared, shared } from '../helpers.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'gf-api-nd-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  await gf.shutdown();
+});
 
 const utc = (y: number, m: number, d: number): Date => new Date(Date.UTC(y, m - 1, d));
 
@@ -87,4 +91,37 @@ describe('API.md N-d file I/O', () => {
   });
 
   it.todo("await openDataset(path, { chunks }) (BLOCKED: OpenOptions in src/io/netcdf4/read.ts has no `chunks`; use ds.get(v).chunk({...}) meanwhile)");
+});
+
+// The API.md walk-through on the shared CMIP6 files (tas1840.nc ... tas1849.nc: monthly, 160 x 320,
+// float32 K, days since 0850-01-01, proleptic_gregorian). References from python3-netCDF4 + numpy:
+// nearest grid point to (59.33, 18.07) is lat[132] = 58.8780442215827, lon[16] = 18.0; its first values
+// 266.89959717, 268.42977905, 270.76141357; its 1840-1849 mean 279.52637583414713; yearly means
+// 277.47240702 (1840) ... 280.5904719 (1849); the time mean at [lat 0, lon 0] is 233.39501571655273.
+describe.runIf(hasShared)('API.md N-d walk-through on shared CMIP6 tas files', () => {
+  it("openMfDataset('dir/tas*.nc'), sel nearest, groupby('time.year'), chunk({ time: 12 }) + await mean('time').compute()", async () => {
+    gf.configure({ workers: 1 });
+    const ds = await gf.openMfDataset(shared('hpda-python/tas184*.nc'));
+    const da = ds.get('tas');
+    expect(da.dims).toEqual(['time', 'lat', 'lon']);
+    expect(da.shape).toEqual([120, 160, 320]);
+    expect(da.attrs.units).toBe('K');
+    expect(dates(ds.coords.time, 'proleptic_gregorian').slice(0, 2)).toEqual(['1840-01-16T12:00:00', '1840-02-15T12:00:00']);
+    const point = da.sel({ lat: 59.33, lon: 18.07 }, { method: 'nearest' }).load();
+    expect(point.coords.lat.values.toArray()).toEqual(58.8780442215827);
+    expect(point.coords.lon.values.toArray()).toEqual(18);
+    const first = point.values.toFloat64().subarray(0, 3);
+    [266.89959717, 268.42977905, 270.76141357].forEach((v, i) => expect(first[i]).toBeCloseTo(v, 6));
+    // float32 data reduce to float32 (as xarray/numpy): equal to the float64 reference within float32 rounding.
+    expect(point.mean('time').values.toArray()).toBeCloseTo(279.52637583414713, 4);
+    const yearly = point.groupby('time.year').mean().values.toFloat64();
+    expect(yearly.length).toBe(10);
+    expect(yearly[0]).toBeCloseTo(277.47240702, 4);
+    expect(yearly[9]).toBeCloseTo(280.5904719, 4);
+    const m = await da.chunk({ time: 12 }).mean('time').compute();
+    expect(m.dims).toEqual(['lat', 'lon']);
+    expect(m.values.get(132, 16)).toBeCloseTo(279.52637583414713, 4);
+    expect(m.values.get(0, 0)).toBeCloseTo(233.39501571655273, 4);
+    ds.close();
+  });
 });
