@@ -7,6 +7,7 @@ import { NDArray, type Operand } from './ndarray.js';
 import { ctorOf, isBig, resultType } from './dtype.js';
 import { broadcastShapes, broadcastView } from './view.js';
 import { cStrides, forEachRow, sizeOf } from './strided.js';
+import { scalarArith } from './scalar-arith.js';
 
 /** Binary arithmetic operators. */
 export type BinaryOp = 'add' | 'sub' | 'mul' | 'div' | 'pow' | 'mod' | 'floordiv' | 'minimum' | 'maximum';
@@ -101,6 +102,11 @@ function run(op: BinaryOp | CompareOp, x0: Operand, y0: Operand, outType: 'arith
  */
 export function binary(op: BinaryOp, a: Operand, b: Operand): NDArray {
   if (!(op in K)) throw new TypeError_(`Unknown operator '${op}'`);
+  if (op === 'add' || op === 'sub' || op === 'mul' || op === 'div') {
+    const fast = typeof b === 'number' && typeof a !== 'number' ? scalarArith(op, a, b, false)
+      : typeof a === 'number' && typeof b !== 'number' ? scalarArith(op, b, a, true) : null;
+    if (fast) return fast;
+  }
   return run(op, a, b, 'arith');
 }
 

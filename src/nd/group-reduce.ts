@@ -6,6 +6,7 @@
 import { NDArray } from './ndarray.js';
 import { isBig } from './dtype.js';
 import type { ReduceOp, ReduceOptions } from './reduce.js';
+import { slabSum } from './slab-sum.js';
 
 /**
  * Reduces `a` along `axis` into `ngroups` groups given a group code per position (-1 skips it).
@@ -15,6 +16,10 @@ import type { ReduceOp, ReduceOptions } from './reduce.js';
  */
 export function groupReduceAxis(a0: NDArray, axis: number, codes: Int32Array, ngroups: number, op: ReduceOp, opts: ReduceOptions = {}): NDArray {
   const a = (isBig(a0.dtype) ? new NDArray(a0.toFloat64(), a0.shape) : a0).contiguous();
+  if (op === 'sum' || op === 'mean' || op === 'count') {
+    const fast = slabSum(a, axis, codes, ngroups, op);
+    if (fast) return fast;
+  }
   const x = a.data as Float64Array;
   const shape = a.shape;
   const n = shape[axis];

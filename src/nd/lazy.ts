@@ -5,7 +5,7 @@
  */
 import { ValueError } from '../errors.js';
 import { NDArray } from './ndarray.js';
-import type { NDType } from './dtype.js';
+import { ctorOf, type NDType, type TypedArray } from './dtype.js';
 import { resolveSlice, type AxisSel } from './view.js';
 
 /** One dimension of a hyperslab: `count` elements from `start` by `step` (step > 0). */
@@ -21,6 +21,11 @@ export interface ArraySource {
   readonly dtype: NDType;
   /** Reads the hyperslab (one Range per dimension) as a contiguous NDArray of shape `counts`. */
   read(ranges: readonly Range[]): NDArray;
+  /**
+   * Optionally, reads the hyperslab in C order straight into `out` from element `at` (no intermediate
+   * array); returns false when it cannot (the caller then uses `read`).
+   */
+  readInto?(ranges: readonly Range[], out: TypedArray, at: number): boolean;
 }
 
 /** A lazily read selection of a source, with an optional decode step applied after reading. */
@@ -141,7 +146,7 @@ export class ConcatSource implements ArraySource {
   read(ranges: readonly Range[]): NDArray {
     const ax = this.axis;
     const r = ranges[ax];
-    const pieces: NDArray[] = [];
+    const subs: { part: ArraySource; ranges: Range[] }[] = [];
     let i = 0;
     while (i < r.count) {
       const idx = r.start + i * r.step;
@@ -151,10 +156,26 @@ export class ConcatSource implements ArraySource {
       const len = this.parts[p].shape[ax];
       const n = Math.min(r.count - i, Math.floor((len - 1 - local) / r.step) + 1);
       const sub = ranges.map((x, d) => (d === ax ? { start: local, step: r.step, count: n } : x));
-      pieces.push(this.parts[p].read(sub));
+      subs.push({ part: this.parts[p], ranges: sub });
       i += n;
     }
-    return concatArrays(pieces, ax, ranges.map((x) => x.count), this.dtype);
+    const shape = ranges.map((x) => x.count);
+    const direct = this.#readDirect(subs, shape);
+    if (direct) return direct;
+    return concatArrays(subs.map((s) => s.part.read(s.ranges)), ax, shape, this.dtype);
+  }
+
+  /** When the pieces are contiguous blocks of the result (one outer position), reads each into place. */
+  #readDirect(subs: readonly { part: ArraySource; ranges: Range[] }[], shape: readonly number[]): NDArray | null {
+    if (this.dtype === 'string' || subs.length < 2 || shape.slice(0, this.axis).some((c) => c !== 1)) return null;
+    if (!subs.every((s) => s.part.readInto)) return null;
+    const out = new (ctorOf(this.dtype))(shape.reduce((a, b) => a * b, 1));
+    let at = 0;
+    for (const s of subs) {
+      if (!s.part.readInto?.(s.ranges, out, at)) return null;
+      at += s.ranges.reduce((a, r) => a * r.count, 1);
+    }
+    return new NDArray(out, shape, { dtype: this.dtype });
   }
 }
 

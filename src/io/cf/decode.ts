@@ -30,6 +30,11 @@ function nums(v: AttrValue | undefined): number[] {
   return [];
 }
 
+/** Replaces `fill` by NaN in place; `indexOf` is a native (vectorised) scan, several times a JS loop. */
+function maskFloat32(y: Float32Array, fill: number): void {
+  for (let i = y.indexOf(fill); i >= 0; i = y.indexOf(fill, i + 1)) y[i] = NaN;
+}
+
 /**
  * Plans the CF decoding of a variable with raw dtype `raw` and attributes `attrs`.
  * @example
@@ -78,10 +83,8 @@ export function planDecode(raw: NDType, attrs: Attrs, opts: { maskAndScale?: boo
       const c = a.contiguous();
       const y = c.data as Float32Array;
       const f32 = [...new Set(fillSet.map((f) => Math.fround(f)))];
-      if (f32.length === 1) {
-        const f = f32[0];
-        for (let i = 0; i < y.length; i++) if (y[i] === f) y[i] = NaN;
-      } else if (f32.length > 1) {
+      if (f32.length === 1) maskFloat32(y, f32[0]);
+      else if (f32.length > 1) {
         for (let i = 0; i < y.length; i++) if (f32.includes(y[i])) y[i] = NaN;
       }
       return new NDArray(y, a.shape);

@@ -8,7 +8,7 @@ import { NDArray } from '../../nd/ndarray.js';
 import type { NDType, TypedArray } from '../../nd/dtype.js';
 import type { ArraySource, Range } from '../../nd/lazy.js';
 import type { AttrValue, Attrs } from '../../nd/variable.js';
-import { h5call, cachedFile, type H5 } from './h5.js';
+import { h5call, cachedFile, h5Module, type H5 } from './h5.js';
 
 /** What h5wasm reports about a dataset's type. */
 interface H5Meta {
@@ -115,5 +115,28 @@ export class H5Source implements ArraySource {
       if (ranges.every((r) => r.step === 1)) return block;
       return block.slice(ranges.map((r) => ({ step: r.step }))).contiguous();
     }
+  }
+
+  /** Reads a unit-step numeric hyperslab from the wasm heap straight into `out` (one copy). */
+  readInto(ranges: readonly Range[], out: TypedArray, at: number): boolean {
+    const mod = h5Module();
+    if (!mod || this.dtype === 'string' || this.shape.length === 0 || ranges.some((r) => r.step !== 1)) return false;
+    const n = ranges.reduce((a, r) => a * r.count, 1);
+    if (n === 0) return true;
+    const ds = cachedFile(this.h5, this.file).get(this.path);
+    if (!(ds instanceof this.h5.Dataset) || ds.metadata.size !== out.BYTES_PER_ELEMENT) return false;
+    const nbytes = n * out.BYTES_PER_ELEMENT;
+    const ptr = mod._malloc(nbytes);
+    if (ptr === 0) return false;
+    try {
+      if (ptr % out.BYTES_PER_ELEMENT !== 0) return false;
+      const status = h5call(this.file, `reading ${this.path}`, () => mod.get_dataset_data(ds.file_id, this.path, ranges.map((r) => BigInt(r.count)), ranges.map((r) => BigInt(r.start)), ranges.map(() => 1n), BigInt(ptr)));
+      if (status < 0) throw new ParseError(`${this.file}: HDF5 error while reading ${this.path}`);
+      const Ctor = out.constructor as { new (b: ArrayBufferLike, off: number, len: number): TypedArray };
+      out.set(new Ctor(mod.HEAPU8.buffer, ptr, n) as never, at);
+    } finally {
+      mod._free(ptr);
+    }
+    return true;
   }
 }

@@ -11,7 +11,11 @@ export type H5 = typeof import('h5wasm/node').default;
 /** An open h5wasm file. */
 export type H5File = InstanceType<H5['File']>;
 
+/** The Emscripten module under h5wasm (its heap, malloc/free and the raw dataset reader). */
+export type H5Module = typeof import('h5wasm/node').Module;
+
 let ready: Promise<H5> | null = null;
+let wasmModule: H5Module | null = null;
 
 /**
  * Loads h5wasm once.
@@ -21,9 +25,19 @@ let ready: Promise<H5> | null = null;
 export function loadH5(): Promise<H5> {
   ready ??= import('h5wasm/node').then(async (m) => {
     await m.default.ready;
+    wasmModule = m.Module;
     return m.default;
   });
   return ready;
+}
+
+/**
+ * The loaded Emscripten module (null before `loadH5` resolved), for reading straight from its heap.
+ * @example
+ * const mod = h5Module(); // after await loadH5()
+ */
+export function h5Module(): H5Module | null {
+  return wasmModule;
 }
 
 /** The kinds of file gridframe's array readers know. */
