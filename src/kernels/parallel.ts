@@ -41,14 +41,15 @@ export const COLD_MIN_MS = 500;
 export const COLD_MIN_MS_SOURCE = 4000;
 
 /**
- * Rough single-thread costs (ms per unit of work), measured with the compiled package:
- * cdist 5000 x 5000, d = 3: ~300 ms; fitRows powerlaw 100,000 x 10: ~670 ms.
+ * Rough single-thread costs (ms of CPU time per unit of work), measured with the compiled package
+ * (process CPU time, as the shared machine's wall times vary 2-3x with load): cdist 5000 x 5000,
+ * d = 3: ~143 ms; fitRows powerlaw 100,000 x 10: ~420 ms.
  */
 export const COST_MS = {
   /** cdist: per pair and (feature + 1). */
   cdist: 1.5e-6,
   /** fitRows: per row, point and parameter with a built-in model. */
-  fitRows: 0.3e-3,
+  fitRows: 0.21e-3,
 } as const;
 
 /**
