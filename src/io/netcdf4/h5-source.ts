@@ -59,12 +59,14 @@ export function attrValue(v: unknown): AttrValue | undefined {
 export const INTERNAL_ATTRS = new Set(['CLASS', 'NAME', 'REFERENCE_LIST', 'DIMENSION_LIST', '_Netcdf4Dimid', '_Netcdf4Coordinates', '_nc3_strict', '_NCProperties', '_SuperblockVersion', '_IsNetcdf4']);
 
 /** Reads the user-visible attributes of an h5wasm object. */
-export function readAttrs(obj: { attrs: Record<string, { value: unknown }> }): Attrs {
+export function readAttrs(obj: { attrs: Record<string, { value: unknown }> }, attrs: Record<string, { value: unknown }> = obj.attrs): Attrs {
   const out: Attrs = {};
-  for (const [k, a] of Object.entries(obj.attrs)) {
+  // names first: h5wasm builds an attribute (metadata read) on each property access, so internal
+  // ones (DIMENSION_LIST, REFERENCE_LIST: costly references) are never touched
+  for (const k of Object.keys(attrs)) {
     if (INTERNAL_ATTRS.has(k)) continue;
     let v: unknown;
-    try { v = a.value; } catch { continue; }
+    try { v = attrs[k].value; } catch { continue; }
     const av = attrValue(v);
     if (av !== undefined) out[k] = av;
   }

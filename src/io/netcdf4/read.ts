@@ -49,9 +49,10 @@ function scanGroup(h5: H5, f: H5File, file: string, group: string): RawVar[] {
     const full = group === '/' ? `/${name}` : `${group}/${name}`;
     const shape = obj.shape ?? [];
     const dtype = dtypeFromMeta(obj.metadata, `${file}:${full}`);
-    const attrNames = Object.keys(obj.attrs);
-    const isScale = attrNames.includes('CLASS') && String(obj.attrs.CLASS.value) === 'DIMENSION_SCALE';
-    const scaleName = isScale ? String(obj.attrs.NAME?.value ?? '') : '';
+    const attrs = obj.attrs;
+    const attrNames = Object.keys(attrs);
+    const isScale = attrNames.includes('CLASS') && String(attrs.CLASS.value) === 'DIMENSION_SCALE';
+    const scaleName = isScale ? String(attrs.NAME?.value ?? '') : '';
     const dims = shape.map((n, i) => {
       let scales: string[] = [];
       try { scales = obj.get_attached_scales(i); } catch { scales = []; }
@@ -60,7 +61,7 @@ function scanGroup(h5: H5, f: H5File, file: string, group: string): RawVar[] {
       if (!phony.has(n)) phony.set(n, `phony_dim_${phony.size}`);
       return phony.get(n) as string;
     });
-    out.push({ name, dims, shape, source: new H5Source(h5, file, full, shape, dtype), attrs: readAttrs(obj), isDimOnly: isScale && scaleName.startsWith(PHANTOM), isChar: dtype === 'string' && obj.metadata.size === 1 && !obj.metadata.vlen && shape.length > 0 });
+    out.push({ name, dims, shape, source: new H5Source(h5, file, full, shape, dtype), attrs: readAttrs(obj, attrs), isDimOnly: isScale && scaleName.startsWith(PHANTOM), isChar: dtype === 'string' && obj.metadata.size === 1 && !obj.metadata.vlen && shape.length > 0 });
   }
   return out;
 }
