@@ -14,14 +14,36 @@ export function quoteField(s: string, sep: string): string {
   return s;
 }
 
-/** A float in shortest round-trip form that reads back as a float. */
+/**
+ * A float in shortest round-trip form that reads back as a float, written as Python's `repr` (and so
+ * pandas' `to_csv`): fixed notation for decimal exponents -4..15, else `d.ddde+XX`.
+ * @example
+ * formatFloat(1e20) // '1e+20' (String(1e20) would be '100000000000000000000')
+ * formatFloat(2)    // '2.0'
+ */
 export function formatFloat(v: number): string {
   if (v !== v) return '';
   if (v === Infinity) return 'inf';
   if (v === -Infinity) return '-inf';
   if (v === 0) return Object.is(v, -0) ? '-0.0' : '0.0';
-  const s = String(v);
-  return Number.isInteger(v) && !s.includes('e') ? s + '.0' : s;
+  const a = Math.abs(v);
+  // Fast path: here String() is already fixed notation with the shortest digits, as repr.
+  if (a >= 1e-4 && a < 1e16) return Number.isInteger(v) ? `${v}.0` : String(v);
+  const sign = v < 0 ? '-' : '';
+  // toExponential() without digits gives the shortest digits that round-trip, e.g. '1.2345e-7'.
+  const t = a.toExponential();
+  const at = t.indexOf('e');
+  const digits = t.slice(0, at).replace('.', '');
+  const e = Number(t.slice(at + 1));
+  if (e < -4 || e >= 16) {
+    const mant = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+    const ex = Math.abs(e);
+    return `${sign}${mant}e${e < 0 ? '-' : '+'}${ex < 10 ? '0' : ''}${ex}`;
+  }
+  if (e < 0) return `${sign}0.${'0'.repeat(-e - 1)}${digits}`;
+  const int = digits.length > e + 1 ? digits.slice(0, e + 1) : digits.padEnd(e + 1, '0');
+  const frac = digits.length > e + 1 ? digits.slice(e + 1) : '0';
+  return `${sign}${int}.${frac}`;
 }
 
 function pad2(v: number): string {
