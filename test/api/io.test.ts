@@ -74,6 +74,9 @@ describe('API.md I/O for frames', () => {
     expect(await sample().toCsv(p)).toBeUndefined();
     expect(readFileSync(p, 'utf8')).toBe(text);
     expect((await gf.readCsv(p)).toColumns()).toEqual({ id: [1, 2, 3], name: ['a', null, 'c'], x: [0.5, null, 2.25] });
+    // Floats are written as Python's repr, as pandas: pd.DataFrame({'f': [1e20, 1e-05, 2.0, -0.0001]}).to_csv(index=False)
+    // gives 'f\n1e+20\n1e-05\n2.0\n-0.0001\n'.
+    expect(await new gf.DataFrame({ f: [1e20, 1e-5, 2.5, -0.0001] }).toCsv()).toBe('f\n1e+20\n1e-05\n2.5\n-0.0001\n');
   });
 
   it("await readParquet(path, { columns }), await df.toParquet(path, { compression })", async () => {
