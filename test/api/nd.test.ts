@@ -67,6 +67,9 @@ describe('API.md Labelled N-d arrays', () => {
     const ts = new gf.DataArray([1, 2, 3, 4], { dims: ['time'], coords: { time: [utc(2000, 1, 1), utc(2000, 1, 2), utc(2000, 1, 3), utc(2000, 1, 4)] } });
     // Label slices include both ends, as xarray/pandas.
     expect(ts.sel({ time: { start: utc(2000, 1, 2), stop: utc(2000, 1, 3) } }).values.toArray()).toEqual([2, 3]);
+    // ISO date strings work as bounds too, as in xarray's ts.sel(time=slice('2000-01-02', '2000-01-03')).
+    expect(ts.sel({ time: { start: '2000-01-02', stop: '2000-01-03' } }).values.toArray()).toEqual([2, 3]);
+    expect(ts.sel({ time: { start: '2000-01-03' } }).values.toArray()).toEqual([3, 4]);
   });
 
   it('da.sub(273.15), da.add(other) broadcast by dim name', () => {
