@@ -1,7 +1,7 @@
 /**
  * Public API contract, section "Frames" of /work/shared/API.md: every line exercised through the
  * package root exactly as written there, on tiny literal data. Expected values are worked out by hand
- * (stated next to each assertion) and agree with what pandas 2.x prints for the same calls.
+ * (stated next to each assertion) and follow pandas semantics (cases marked "pandas" were run through /usr/bin/python3, pandas 1.5.3).
  * The other sections live beside this file (grouping, nd, io, kernels, parallel).
  */
 import { inspect } from 'node:util';

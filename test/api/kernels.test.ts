@@ -1,7 +1,7 @@
 /**
  * Public API contract, section "Numeric kernels" of /work/shared/API.md (cdist, pdist, squareform,
  * curveFit, fitRows, correlate, gpuInfo), through the package root. Distances are worked out by hand
- * (beside each); curveFit and correlate references are from scipy 1.x / numpy (the calls are quoted).
+ * (beside each); curveFit and correlate references are from /usr/bin/python3 scipy 1.10.1 / numpy 1.24.2 (the calls are quoted).
  */
 import { describe, expect, it } from 'vitest';
 import * as gf from '../../src/index.js';

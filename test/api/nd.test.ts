@@ -1,7 +1,7 @@
 /**
  * Public API contract, section "Labelled N-d arrays" of /work/shared/API.md (in-memory part; file
  * I/O is in nd-io.test.ts), through the package root. Expected values are worked out by hand (stated
- * beside each) and match xarray 2024.x for the same calls.
+ * beside each) and follow xarray's documented semantics (std ddof 0, inclusive label slices, inner join on coords).
  */
 import { describe, expect, it } from 'vitest';
 import * as gf from '../../src/index.js';

@@ -1,7 +1,7 @@
 /**
  * Public API contract, the Series lines of section "Frames" of /work/shared/API.md (element-wise
  * arithmetic, comparisons, logic, math, aggregations, missing values, .str, .dt, astype), through the
- * package root. Expected values are worked out by hand (stated beside each) and match pandas 2.x.
+ * package root. Expected values are worked out by hand (stated beside each) and follow pandas semantics (spot-checked with /usr/bin/python3, pandas 1.5.3).
  */
 import { describe, expect, it } from 'vitest';
 import * as gf from '../../src/index.js';
