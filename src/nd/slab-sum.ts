@@ -16,8 +16,20 @@ function addSlabs32(x: Float32Array, codes: Int32Array, acc: Float64Array, slabs
       if (g < 0) { i++; continue; }
       const pin = (o * n + i) * inner;
       const pout = (o * ngroups + g) * inner;
-      if (i + 3 < n && codes[i + 1] === g && codes[i + 2] === g && codes[i + 3] === g) {
-        // four slabs of one group at once: a quarter of the accumulator traffic, pairwise adds
+      if (i + 7 < n && codes[i + 1] === g && codes[i + 2] === g && codes[i + 3] === g && codes[i + 4] === g && codes[i + 5] === g && codes[i + 6] === g && codes[i + 7] === g) {
+        // eight slabs of one group at once: an eighth of the accumulator traffic, pairwise adds
+        const p1 = pin + inner;
+        const p2 = p1 + inner;
+        const p3 = p2 + inner;
+        const p4 = p3 + inner;
+        const p5 = p4 + inner;
+        const p6 = p5 + inner;
+        const p7 = p6 + inner;
+        for (let j = 0; j < inner; j++) acc[pout + j] += ((x[pin + j] + x[p1 + j]) + (x[p2 + j] + x[p3 + j])) + ((x[p4 + j] + x[p5 + j]) + (x[p6 + j] + x[p7 + j]));
+        slabs[o * ngroups + g] += 8;
+        i += 8;
+      } else if (i + 3 < n && codes[i + 1] === g && codes[i + 2] === g && codes[i + 3] === g) {
+        // four slabs at once
         const p1 = pin + inner;
         const p2 = p1 + inner;
         const p3 = p2 + inner;
@@ -41,8 +53,20 @@ function addSlabs64(x: Float64Array, codes: Int32Array, acc: Float64Array, slabs
       if (g < 0) { i++; continue; }
       const pin = (o * n + i) * inner;
       const pout = (o * ngroups + g) * inner;
-      if (i + 3 < n && codes[i + 1] === g && codes[i + 2] === g && codes[i + 3] === g) {
-        // four slabs of one group at once: a quarter of the accumulator traffic, pairwise adds
+      if (i + 7 < n && codes[i + 1] === g && codes[i + 2] === g && codes[i + 3] === g && codes[i + 4] === g && codes[i + 5] === g && codes[i + 6] === g && codes[i + 7] === g) {
+        // eight slabs of one group at once: an eighth of the accumulator traffic, pairwise adds
+        const p1 = pin + inner;
+        const p2 = p1 + inner;
+        const p3 = p2 + inner;
+        const p4 = p3 + inner;
+        const p5 = p4 + inner;
+        const p6 = p5 + inner;
+        const p7 = p6 + inner;
+        for (let j = 0; j < inner; j++) acc[pout + j] += ((x[pin + j] + x[p1 + j]) + (x[p2 + j] + x[p3 + j])) + ((x[p4 + j] + x[p5 + j]) + (x[p6 + j] + x[p7 + j]));
+        slabs[o * ngroups + g] += 8;
+        i += 8;
+      } else if (i + 3 < n && codes[i + 1] === g && codes[i + 2] === g && codes[i + 3] === g) {
+        // four slabs at once
         const p1 = pin + inner;
         const p2 = p1 + inner;
         const p3 = p2 + inner;

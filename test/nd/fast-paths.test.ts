@@ -39,6 +39,13 @@ describe('slab sums (grouped and single-axis)', () => {
     expect(reduce('sum', x, 0).toFloat64().reduce((s, v) => s + v, 0)).toBe(652.5);
   });
 
+  it('sums eight slabs at a time too', () => {
+    // rows 0-8 of arange(50).reshape(10, 5) * 1.5: mean 1.5 * (20 + j); row 9: 1.5 * (45 + j)
+    const z = new NDArray(Float32Array.from({ length: 50 }, (_, i) => i * 1.5), [10, 5]);
+    expect(groupReduceAxis(z, 0, Int32Array.of(0, 0, 0, 0, 0, 0, 0, 0, 0, 1), 2, 'mean').toArray()).toEqual([[30, 31.5, 33, 34.5, 36], [67.5, 69, 70.5, 72, 73.5]]);
+    expect(groupReduceAxis(z, 0, Int32Array.of(0, 0, 0, 0, 0, 0, 0, 0, 0, 1), 2, 'count').toArray()).toEqual([[9, 9, 9, 9, 9], [1, 1, 1, 1, 1]]);
+  });
+
   it('falls back to NaN skipping when the data hold NaN', () => {
     const y = NDArray.from([[1, NaN], [3, 4], [5, 6], [7, 8], [9, 10]]);
     expect(reduce('mean', y, 0).toArray()).toEqual([5, 7]);
