@@ -10,7 +10,7 @@ import { Dataset } from '../../nd/dataset.js';
 import { Variable } from '../../nd/variable.js';
 import { LazyArray, ConcatSource, concatArrays, type ArraySource } from '../../nd/lazy.js';
 import type { Coords } from '../../nd/coords.js';
-import { openDataset, type OpenOptions } from './read.js';
+import { openDatasetParts, type OpenOptions } from './read.js';
 
 /** Options of openMfDataset. */
 export interface OpenMfOptions extends OpenOptions {
@@ -50,7 +50,8 @@ export async function openMfDataset(paths: string | readonly string[], opts: Ope
   const files = typeof paths === 'string' ? expandGlob(paths) : [...paths];
   if (!files.length) throw new ValueError('openMfDataset needs at least one file');
   const dim = opts.concatDim ?? 'time';
-  const parts = await Promise.all(files.map((f) => openDataset(f, opts)));
+  // only the first file's global attributes are kept (xarray's combine_attrs='override'): skip reading the rest
+  const parts = await Promise.all(files.map((f, i) => openDatasetParts(f, opts, i === 0)));
   const first = parts[0];
   for (const [i, p] of parts.entries()) {
     if (!(dim in p.sizes)) throw new ValueError(`${files[i]} has no dimension '${dim}' to concatenate along (dims: ${Object.keys(p.sizes).join(', ')})`);

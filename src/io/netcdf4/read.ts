@@ -73,14 +73,24 @@ function scanGroup(h5: H5, f: H5File, file: string, group: string): RawVar[] {
  * const tas = ds.get('tas').isel({ time: 0 }).values; // reads one 160 x 320 slab
  */
 export async function openDataset(file: string, opts: OpenOptions = {}): Promise<Dataset> {
+  return openDatasetParts(file, opts, true);
+}
+
+/**
+ * openDataset, optionally without the file's global attributes (openMfDataset keeps only the first
+ * file's, as xarray's default `combine_attrs='override'`, and CMIP6 files carry ~50 of them).
+ * @example
+ * const ds = await openDatasetParts('tas1841.nc', {}, false); // ds.attrs is {}
+ */
+export async function openDatasetParts(file: string, opts: OpenOptions, globalAttrs: boolean): Promise<Dataset> {
   const kind = sniffArrayFile(file);
   if (kind !== 'hdf5') return readNetcdf3(file, opts);
   const h5 = await loadH5();
   const f = cachedFile(h5, file);
   const raws = h5call(file, 'reading metadata', () => scanGroup(h5, f, file, opts.group ?? '/'));
   const g = (opts.group ?? '/') === '/' ? f : f.get(opts.group ?? '/');
-  const globalAttrs = g instanceof h5.Group ? readAttrs(g) : {};
-  const ds = assemble(raws, globalAttrs, opts);
+  const attrs = globalAttrs && g instanceof h5.Group ? readAttrs(g) : {};
+  const ds = assemble(raws, attrs, opts);
   return Dataset.fromParts(ds.variables, ds.coords, ds.attrs, () => evictFile(file));
 }
 

@@ -45,6 +45,9 @@ describe.skipIf(!hasShared)('climate exercise (tas 1840-1850, needs ../shared/da
     expect(tas.attrs.units).toBe('K');
     expect('_FillValue' in tas.attrs).toBe(false);
     expect(Object.keys(ds.coords).sort()).toEqual(['height', 'lat', 'lon', 'time']);
+    // global attributes are the first file's (xarray: len(ds.attrs) == 48, ds.attrs['tracking_id'] as below)
+    expect(Object.keys(ds.attrs).length).toBe(48);
+    expect(ds.attrs.tracking_id).toBe('hdl:21.14100/a11b63b9-39bf-40d8-b503-d18fe1aaa41c');
     ds.close();
   });
 
