@@ -7,6 +7,7 @@
  */
 import type { Column } from '../frame/column.js';
 import { int64ToFloat64 } from '../frame/dtypes.js';
+import { civilFromDays } from '../frame/ops/civil.js';
 
 /** Quotes a field when it holds the separator, a quote, a newline, or leading/trailing space. */
 export function quoteField(s: string, sep: string): string {
@@ -50,22 +51,12 @@ function pad2(v: number): string {
   return v < 10 ? '0' + v : String(v);
 }
 
-/** Civil date (y, m, d) of a day count since 1970-01-01 (Howard Hinnant's civil_from_days). */
-function civil(days: number): [number, number, number] {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
-}
+const ymd = new Int32Array(3);
 
 /** 'YYYY-MM-DD' of a day count. */
 export function formatDay(days: number): string {
-  const [y, m, d] = civil(days);
+  civilFromDays(days, ymd);
+  const [y, m, d] = ymd;
   const ys = y >= 0 && y < 10000 ? String(y).padStart(4, '0') : String(y);
   return `${ys}-${pad2(m)}-${pad2(d)}`;
 }
