@@ -10,7 +10,7 @@ import type { Scalar } from '../dtypes.js';
 import type { FillValue } from '../types.js';
 import { TypeError_, ValueError } from '../../errors.js';
 import { boolColumn, invertBits } from './bool-bits.js';
-import { fillColumn, hasMissing, missingBits } from './missing.js';
+import { fillColumn, fillSources, hasMissing, missingBits } from './missing.js';
 import { frameOf } from './frame-select.js';
 
 /**
@@ -91,27 +91,6 @@ export function fillnaFrame(df: DataFrame, value: FillValue): DataFrame {
   const v = value as Scalar;
   if (v === null) return df;
   return df.withColumns(df.columnList.map((c, j) => (fits(c, v) && hasMissing(c) ? fillColumn(c, v, names[j]) : c)));
-}
-
-/** Source row per row for a forward (1) or backward (-1) fill; -1 where nothing fills it. */
-function fillSources(c: Column, dir: 1 | -1, limit: number): Int32Array {
-  const n = c.length;
-  const miss = missingBits(c);
-  const idx = new Int32Array(n);
-  let last = -1;
-  let run = 0;
-  for (let k = 0; k < n; k++) {
-    const i = dir === 1 ? k : n - 1 - k;
-    if (((miss[i >> 3] >> (i & 7)) & 1) === 0) {
-      last = i;
-      run = 0;
-      idx[i] = i;
-    } else {
-      run++;
-      idx[i] = last >= 0 && run <= limit ? last : -1;
-    }
-  }
-  return idx;
 }
 
 function fillFrame(df: DataFrame, dir: 1 | -1, limit?: number): DataFrame {

@@ -150,8 +150,12 @@ export function dropnaSeries(s: Series): Series {
   return new Series(filterColumn(s.column, keep), { index: s.index.take(idx), name: s.name });
 }
 
-/** Source row for each row when filling forward (dir 1) or backward (dir -1); -1 where none. */
-function fillSources(c: Column, dir: 1 | -1, limit: number): Int32Array {
+/**
+ * Source row for each row when filling forward (dir 1) or backward (dir -1); -1 where none.
+ * @example
+ * fillSources(fromValues([1, null, 3]), 1, Infinity) // Int32Array [0, 0, 2]
+ */
+export function fillSources(c: Column, dir: 1 | -1, limit: number): Int32Array {
   const n = c.length;
   const miss = missingBits(c);
   const idx = alloc(Int32Array, n);
