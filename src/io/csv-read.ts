@@ -56,7 +56,7 @@ function isText(s: string): boolean {
 }
 
 /**
- * Reads a CSV file (or CSV text: any string containing a newline) into a DataFrame, with pandas'
+ * Reads a CSV file (or CSV text: a string containing a newline) into a DataFrame, with pandas'
  * `read_csv` options and type inference.
  * @example
  * const df = await readCsv('titanic.csv');

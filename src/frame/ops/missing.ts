@@ -31,7 +31,7 @@ export function missingBits(c: Column): Uint8Array {
 }
 
 /**
- * True when a column has any missing row (null, or NaN for floats).
+ * True when a column has a missing row (null, or NaN for floats).
  * @example
  * hasMissing(fromValues([1.5, NaN])) // true
  */
