@@ -26,7 +26,7 @@ export type TransformFunc = string | ((values: Series) => Series | Scalar);
  */
 export function transformColumn(ctx: GroupContext, name: string, fn: TransformFunc): Column {
   const { codes } = ctx.groups;
-  if (typeof fn === 'string') return take(aggregateFuncs(ctx, name, [fn], {}, true)[0], codes);
+  if (typeof fn === 'string') return broadcast(aggregateFuncs(ctx, name, [fn], {}, true)[0], codes);
   const n = ctx.frame.length;
   const sl = new GroupSlices(ctx);
   const { order, offsets } = sl.rows;
@@ -58,6 +58,26 @@ export function transformColumn(ctx: GroupContext, name: string, fn: TransformFu
     }
   }
   return num !== null ? fromFloat64(num) : fromValues(any as Scalar[], undefined, name);
+}
+
+/**
+ * Per-group results spread to the rows through the codes (a row of a dropped key gets null). A
+ * float64 result without nulls (mean, std, sum of floats, ...) takes one tight loop over the codes,
+ * with a validity bitmap only when some code is -1; other dtypes go through `take`.
+ */
+function broadcast(res: Column, codes: Int32Array): Column {
+  if (res.dtype !== 'float64' || res.validity !== null) return take(res, codes);
+  const vals = res.values as Float64Array;
+  const n = codes.length;
+  const out = new Float64Array(n);
+  let neg = 0;
+  for (let i = 0; i < n; i++) {
+    const c = codes[i];
+    neg |= c;
+    out[i] = c < 0 ? NaN : vals[c];
+  }
+  // Rare: a dropped key; `take` gives its rows a null.
+  return neg < 0 ? take(res, codes) : fromFloat64(out);
 }
 
 function toScalars(num: Float64Array | null, n: number): Scalar[] {
