@@ -8,6 +8,7 @@
 import type { Column } from '../frame/column.js';
 import { fromFloat64, fromValues } from '../frame/column-build.js';
 import { take } from '../frame/column-take.js';
+import { alloc } from '../frame/alloc.js';
 import { DataFrame } from '../frame/dataframe.js';
 import { Series } from '../frame/series.js';
 import { isNumericDtype, type Scalar } from '../frame/dtypes.js';
@@ -69,7 +70,7 @@ function broadcast(res: Column, codes: Int32Array): Column {
   if (res.dtype !== 'float64' || res.validity !== null) return take(res, codes);
   const vals = res.values as Float64Array;
   const n = codes.length;
-  const out = new Float64Array(n);
+  const out = alloc(Float64Array, n);
   let neg = 0;
   for (let i = 0; i < n; i++) {
     const c = codes[i];
