@@ -70,22 +70,7 @@ function denseInt32(col: Column, x: Int32Array): Direct | null {
   // One branch-free pass marks presence for keys in [0, 65536); any key outside sets a high bit of `bad`.
   const seen = new Uint8Array(SMALL);
   let bad = 0;
-  let i = 0;
-  for (; i + 4 <= n; i += 4) {
-    const a = x[i];
-    const b = x[i + 1];
-    const c = x[i + 2];
-    const d = x[i + 3];
-    bad |= a | b | c | d;
-    seen[a & 0xffff] = 1;
-    seen[b & 0xffff] = 1;
-    seen[c & 0xffff] = 1;
-    seen[d & 0xffff] = 1;
-  }
-  for (; i < n; i++) {
-    bad |= x[i];
-    seen[x[i] & 0xffff] = 1;
-  }
+  for (let start = 0; start < n; start += MARK_BLOCK) bad |= markSeen(x, seen, start, Math.min(n, start + MARK_BLOCK));
   if (bad >>> 16 === 0) {
     while (seen[lo] === 0) lo++;
     hi = SMALL - 1;
@@ -113,6 +98,31 @@ function denseInt32(col: Column, x: Int32Array): Direct | null {
     else for (let i = 0; i < n; i++) codes[i] = table[x[i] - lo];
   }
   return { codes, uniques: take(col, representatives(codes, k)), hasMissing: false };
+}
+
+/** Rows per `markSeen` call (a small function called many times is optimized early by V8). */
+const MARK_BLOCK = 1 << 16;
+
+/** Marks keys of rows [start, end) in `seen` (low 16 bits); returns the OR of the keys. */
+function markSeen(x: Int32Array, seen: Uint8Array, start: number, end: number): number {
+  let bad = 0;
+  let i = start;
+  for (; i + 4 <= end; i += 4) {
+    const a = x[i];
+    const b = x[i + 1];
+    const c = x[i + 2];
+    const d = x[i + 3];
+    bad |= a | b | c | d;
+    seen[a & 0xffff] = 1;
+    seen[b & 0xffff] = 1;
+    seen[c & 0xffff] = 1;
+    seen[d & 0xffff] = 1;
+  }
+  for (; i < end; i++) {
+    bad |= x[i];
+    seen[x[i] & 0xffff] = 1;
+  }
+  return bad;
 }
 
 /** Direct-address factorization of int64/datetime keys in a small range (reads the two 32-bit words). */

@@ -57,15 +57,7 @@ export function kahanScatter(x: Float64Array, codes: Int32Array, acc: Float64Arr
   const part = new Float64Array(ngroups * 2);
   const block = blockRows(ngroups);
   for (let start = 0; start < n; start += block) {
-    const end = Math.min(n, start + block);
-    for (let i = start; i < end; i++) {
-      const g = codes[i];
-      const v = x[i];
-      if (g < 0 || v !== v) continue;
-      const o = g << 1;
-      part[o] += v;
-      part[o + 1]++;
-    }
+    scatterBlock(x, codes, part, start, Math.min(n, start + block));
     for (let g = 0; g < ngroups; g++) {
       const o = g << 1;
       const c = part[o + 1];
@@ -76,6 +68,22 @@ export function kahanScatter(x: Float64Array, codes: Int32Array, acc: Float64Arr
       part[o] = 0;
       part[o + 1] = 0;
     }
+  }
+}
+
+/**
+ * Plain [sum, count] scatter of rows [start, end) into `part`. A function of its own, called once per
+ * block: V8 optimizes it after a few calls, so even the first call of `kahanScatter` on a large
+ * input (and every later one) runs optimized code, not one on-stack-replaced loop.
+ */
+function scatterBlock(x: Float64Array, codes: Int32Array, part: Float64Array, start: number, end: number): void {
+  for (let i = start; i < end; i++) {
+    const g = codes[i];
+    const v = x[i];
+    if (g < 0 || v !== v) continue;
+    const o = g << 1;
+    part[o] += v;
+    part[o + 1]++;
   }
 }
 

@@ -43,7 +43,15 @@ function update(st: VarState, col: Column, codes: Int32Array | null): void {
     s[2] = q;
     return;
   }
-  for (let i = 0; i < n; i++) {
+  for (let start = 0; start < n; start += BLOCK) welfordBlock(x, codes, s, start, Math.min(n, start + BLOCK));
+}
+
+/** Rows per `welfordBlock` call (a small function called many times is optimized early by V8). */
+const BLOCK = 1 << 16;
+
+/** Welford's update of rows [start, end) into the interleaved per-group state `s`. */
+function welfordBlock(x: Float64Array, codes: Int32Array, s: Float64Array, start: number, end: number): void {
+  for (let i = start; i < end; i++) {
     const g = codes[i];
     const v = x[i];
     if (g < 0 || v !== v) continue;
