@@ -3,11 +3,10 @@
  * numbers), boolean masks.
  * @module
  */
-import * as arrow from 'apache-arrow';
-import { alloc } from './alloc.js';
 import { shiftBits } from './bitmap.js';
 import { Column } from './column.js';
-import { gather } from './ops/gather.js';
+import { compact, gather, maskCount } from './ops/gather.js';
+import { ValueError } from '../errors.js';
 
 /**
  * Gathers rows by position; a negative position yields a null. Delegates to the per-width gather
@@ -32,42 +31,30 @@ export function sliceColumn(col: Column, start: number, end: number): Column {
 }
 
 /**
- * Positions where a 0/1 byte mask is set, as Int32Array.
+ * Positions where a byte mask is non-zero, as Int32Array (branch-free: a random mask defeats branch
+ * prediction).
  * @example
  * maskToIndices(new Uint8Array([0, 1, 1])) // Int32Array [1, 2]
  */
-export function maskToIndices(mask: Uint8Array): Int32Array {
-  let c = 0;
-  for (let i = 0; i < mask.length; i++) c += mask[i] ? 1 : 0;
-  const out = new Int32Array(c);
-  for (let i = 0, j = 0; i < mask.length; i++) if (mask[i]) out[j++] = i;
-  return out;
+export function maskToIndices(mask: Uint8Array, count: number = maskCount(mask)): Int32Array {
+  // One spare slot: every position is written at the next slot, which advances only for kept rows.
+  const out = new Int32Array(count + 1);
+  for (let i = 0, j = 0; i < mask.length; i++) {
+    out[j] = i;
+    j += (mask[i] + 255) >> 8;
+  }
+  return out.subarray(0, count);
 }
 
 /**
- * Keeps rows where `mask` (one byte per row) is non-zero.
+ * Keeps rows where `mask` (one byte per row) is non-zero: values, dictionary codes and validity are
+ * compacted in one pass per buffer (ops/gather.ts `compact`), without an index array.
  * @example
  * filterColumn(col, new Uint8Array([1, 0, 1]))
  */
 export function filterColumn(col: Column, mask: Uint8Array): Column {
-  if (col.dtype !== 'string' && col.dtype !== 'bool' && col.validity === null) {
-    // Tight path for plain numbers: no index array.
-    const src = col.values as Float64Array;
-    let c = 0;
-    for (let i = 0; i < mask.length; i++) c += mask[i] !== 0 ? 1 : 0;
-    const ctor = src.constructor as { new (buf: ArrayBufferLike, o?: number, n?: number): Float64Array; BYTES_PER_ELEMENT: number };
-    const out = alloc(ctor, c);
-    if (src instanceof Float64Array || !(col.values instanceof BigInt64Array || col.values instanceof BigUint64Array)) {
-      for (let i = 0, j = 0; i < mask.length; i++) {
-        out[j] = src[i];
-        j += mask[i] !== 0 ? 1 : 0;
-      }
-    } else {
-      return take(col, maskToIndices(mask));
-    }
-    return new Column(arrow.makeData({ type: col.data.type as arrow.Float64, length: c, nullCount: 0, data: out }));
-  }
-  return take(col, maskToIndices(mask));
+  if (mask.length !== col.length) throw new ValueError(`Boolean mask has ${mask.length} values but the column has ${col.length} rows`);
+  return compact(col, mask);
 }
 
 export { shiftBits };

@@ -10,13 +10,13 @@ import { Index, type Label } from '../label-index.js';
 import { MultiIndex } from '../multi-index.js';
 import type { Column } from '../column.js';
 import { concatColumns, fromFloat64 } from '../column-build.js';
-import { filterColumn, maskToIndices, sliceColumn, take } from '../column-take.js';
+import { maskToIndices, sliceColumn, take } from '../column-take.js';
 import { isNumericDtype, type Scalar } from '../dtypes.js';
 import type { Slice } from '../types.js';
 import { KeyError, ValueError } from '../../errors.js';
 import { compareLabels } from './align.js';
 import { maskOf } from './series-select.js';
-import { gather } from './gather.js';
+import { compact, gather, maskCount } from './gather.js';
 import { gatherIndex } from './gather-index.js';
 
 type RowSel = Label | readonly Label[] | Slice | Series | null;
@@ -280,8 +280,9 @@ export function frameIloc(df: DataFrame, rows: PosSel, cols?: PosSel): DataFrame
  */
 export function filterFrame(df: DataFrame, mask: Series | Uint8Array | readonly boolean[]): DataFrame {
   const m = maskOf(mask, df.index);
-  const pos = maskToIndices(m);
-  // Plain numbers: the core's tight mask loop; everything else: one gather by the kept positions.
-  const cols = df.columnList.map((c) => (c.validity === null && c.dtype !== 'string' && c.dtype !== 'bool' ? filterColumn(c, m) : gather(c, pos)));
-  return df.withColumns(cols, gatherIndex(df.index, pos));
+  const count = maskCount(m);
+  // Every column is compacted straight from the mask (branch-free, one loop per width, dictionary codes
+  // only); the kept positions are built once, for the index labels.
+  const cols = df.columnList.map((c) => compact(c, m, count));
+  return df.withColumns(cols, gatherIndex(df.index, maskToIndices(m, count)));
 }

@@ -3,7 +3,8 @@
  * has its own small loop over one typed-array class, so each loop stays monomorphic in V8 (one
  * function over all typed-array classes runs 10x slower on large inputs); 64-bit integers move as two
  * 32-bit words (bit-exact, no BigInt); dictionary strings keep their dictionary Vector (no re-encoding);
- * plain strings copy UTF-8 bytes; bools move bits. A negative position gives a null.
+ * plain strings copy UTF-8 bytes; bools move bits. A negative position gives a null. `compact` keeps
+ * the rows of a byte mask the same way, without an index array (branch-free loops per width).
  * @module
  */
 import * as arrow from 'apache-arrow';
@@ -152,4 +153,118 @@ export function gatherColumns(cols: readonly Column[], idx: Int32Array): Column[
   let neg = false;
   for (let i = 0; i < idx.length && !neg; i++) if (idx[i] < 0) neg = true;
   return cols.map((c) => gather(c, idx, plan, neg));
+}
+
+// Mask loops below are branch-free: (x + 255) >> 8 is 1 exactly when the byte x is 1..255 (a random
+// mask defeats branch prediction, which made the branching loops 4-6x slower on 10M rows).
+
+/**
+ * Number of non-zero bytes of a mask (branch-free).
+ * @example
+ * maskCount(Uint8Array.of(0, 1, 2)) // 2
+ */
+export function maskCount(mask: Uint8Array): number {
+  let c = 0;
+  for (let i = 0; i < mask.length; i++) c += (mask[i] + 255) >> 8;
+  return c;
+}
+
+// Compaction loops: every row is written at the next output slot and the slot advances only for kept
+// rows, so `out` needs one spare element (the last write may land past the kept rows).
+function compactF64(src: Float64Array, m: Uint8Array, out: Float64Array): void {
+  for (let i = 0, j = 0; i < m.length; i++) {
+    out[j] = src[i];
+    j += (m[i] + 255) >> 8;
+  }
+}
+
+function compactI32(src: Int32Array, m: Uint8Array, out: Int32Array): void {
+  for (let i = 0, j = 0; i < m.length; i++) {
+    out[j] = src[i];
+    j += (m[i] + 255) >> 8;
+  }
+}
+
+function compactPairs(src: Int32Array, m: Uint8Array, out: Int32Array): void {
+  for (let i = 0, j = 0; i < m.length; i++) {
+    out[2 * j] = src[2 * i];
+    out[2 * j + 1] = src[2 * i + 1];
+    j += (m[i] + 255) >> 8;
+  }
+}
+
+function compactI16(src: Int16Array, m: Uint8Array, out: Int16Array): void {
+  for (let i = 0, j = 0; i < m.length; i++) {
+    out[j] = src[i];
+    j += (m[i] + 255) >> 8;
+  }
+}
+
+function compactU8(src: Uint8Array, m: Uint8Array, out: Uint8Array): void {
+  for (let i = 0, j = 0; i < m.length; i++) {
+    out[j] = src[i];
+    j += (m[i] + 255) >> 8;
+  }
+}
+
+/** Kept bits of a bitmap (`out` zeroed, one spare bit); returns the number of set bits kept. */
+function compactBits(src: Uint8Array, m: Uint8Array, out: Uint8Array): number {
+  let set = 0;
+  for (let i = 0, j = 0; i < m.length; i++) {
+    const keep = (m[i] + 255) >> 8;
+    const bit = ((src[i >> 3] >> (i & 7)) & 1) & keep;
+    out[j >> 3] |= bit << (j & 7);
+    set += bit;
+    j += keep;
+  }
+  return set;
+}
+
+/**
+ * The rows of `col` where the byte mask is non-zero (`count` = maskCount(mask)), as a new column of the
+ * same type: fixed-width values and dictionary codes are compacted directly (the dictionary is kept),
+ * validity only when the column has nulls, and dropped when none survive. Plain strings gather by the
+ * kept positions.
+ * @example
+ * compact(fromValues([1.5, 2.5, 3.5]), Uint8Array.of(1, 0, 1), 2) // [1.5, 3.5]
+ */
+export function compact(col: Column, mask: Uint8Array, count: number = maskCount(mask)): Column {
+  const n = count;
+  const d = col.data;
+  const t = d.type;
+  if (col.dtype === 'string' && !col.isDictionary) {
+    const idx = new Int32Array(n + 1);
+    for (let i = 0, j = 0; i < mask.length; i++) {
+      idx[j] = i;
+      j += (mask[i] + 255) >> 8;
+    }
+    return new Column(gatherUtf8(col, idx.subarray(0, n)));
+  }
+  let bitmap: Uint8Array | undefined;
+  let nullCount = 0;
+  const v = col.validity;
+  if (v !== null && col.nullCount > 0) {
+    const out = alloc(Uint8Array, bitmapBytes(n + 1));
+    nullCount = n - compactBits(v, mask, out);
+    if (nullCount > 0) bitmap = out;
+  }
+  if (col.dtype === 'bool') {
+    const out = alloc(Uint8Array, bitmapBytes(n + 1));
+    compactBits(d.values as Uint8Array, mask, out);
+    return new Column(arrow.makeData({ type: t as arrow.Bool, length: n, nullCount, nullBitmap: bitmap, data: out }));
+  }
+  const src = d.values as ArrayBufferView & { length: number; BYTES_PER_ELEMENT: number };
+  const width = src.BYTES_PER_ELEMENT;
+  const buf = alloc(Uint8Array, (n + 1) * width);
+  if (src instanceof Float64Array) compactF64(src, mask, new Float64Array(buf.buffer, 0, n + 1));
+  else if (width === 8) compactPairs(new Int32Array(src.buffer, src.byteOffset, src.length * 2), mask, new Int32Array(buf.buffer, 0, 2 * n + 2));
+  else if (width === 4) compactI32(new Int32Array(src.buffer, src.byteOffset, src.length), mask, new Int32Array(buf.buffer, 0, n + 1));
+  else if (width === 2) compactI16(new Int16Array(src.buffer, src.byteOffset, src.length), mask, new Int16Array(buf.buffer, 0, n + 1));
+  else compactU8(new Uint8Array(src.buffer, src.byteOffset, src.length), mask, buf);
+  const Ctor = src.constructor as new (b: ArrayBufferLike, o: number, l: number) => Float64Array;
+  const data = new Ctor(buf.buffer, 0, n);
+  if (arrow.DataType.isDictionary(t)) {
+    return new Column(arrow.makeData({ type: t, length: n, nullCount, nullBitmap: bitmap, data: data as unknown as Int32Array, dictionary: d.dictionary as arrow.Vector }));
+  }
+  return new Column(arrow.makeData({ type: t as arrow.Float64, length: n, nullCount, nullBitmap: bitmap, data }));
 }
