@@ -90,15 +90,15 @@ export function stack(df: DataFrame, level: number | string = -1): DataFrame | S
     outCols.push(take(concatColumns(unifyColumns(parts)), srcIdx));
   }
   // Drop rows where every column is missing.
-  const any = new Uint8Array(n * nL);
+  const present = new Uint8Array(n * nL);
   for (const c of outCols) {
     const v = c.validBytes();
     const x = c.dtype === 'string' ? null : c.toFloat64();
-    for (let p = 0; p < any.length; p++) if (v[p] && (x === null || x[p] === x[p])) any[p] = 1;
+    for (let p = 0; p < present.length; p++) if (v[p] && (x === null || x[p] === x[p])) present[p] = 1;
   }
   let c = 0;
-  const keep = new Int32Array(any.length);
-  for (let p = 0; p < any.length; p++) if (any[p]) keep[c++] = p;
+  const keep = new Int32Array(present.length);
+  for (let p = 0; p < present.length; p++) if (present[p]) keep[c++] = p;
   const kept = keep.subarray(0, c);
   const movedCodes = levelCodes(moved, 0);
   const index = expandIndex(row, nL, ci.levels[l], (L) => movedCodes[L], ci.names[l], kept);
