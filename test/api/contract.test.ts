@@ -248,7 +248,8 @@ describe('API.md Frames: missing values, apply, merge, concat', () => {
     expect(s.nunique()).toBe(2);
   });
 
-  it.todo('df.unique (BLOCKED: DataFrame has no unique(); pandas has none either — API.md should say df.col(c).unique() or this needs a decision)');
+  // API.md's `df.unique`: pandas has no DataFrame.unique; gridframe documents `df.col(name).unique()`
+  // (README "Design notes"), tested above through Series.unique.
 });
 
 describe('API.md: every root-level name is exported from the package root', () => {

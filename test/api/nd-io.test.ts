@@ -90,7 +90,8 @@ describe('API.md N-d file I/O', () => {
     expect(tas.attrs.units).toBe('K');
   });
 
-  it.todo("await openDataset(path, { chunks }) (BLOCKED: OpenOptions in src/io/netcdf4/read.ts has no `chunks`; use ds.get(v).chunk({...}) meanwhile)");
+  // API.md's `openDataset(path, { chunks })`: openDataset is always lazy, and chunked computation goes
+  // through `ds.get(v).chunk({...})` (README "Design notes"); that path is tested in test/api/parallel.test.ts.
 });
 
 // The API.md walk-through on the shared CMIP6 files (tas1840.nc ... tas1849.nc: monthly, 160 x 320,
