@@ -8,6 +8,9 @@
  * @module
  */
 import { GridframeError } from '../../errors.js';
+import { mkdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 
 /** What `gpuInfo()` reports. */
 export interface GpuInfo {
@@ -44,6 +47,16 @@ function describe(a: GPUAdapter): string {
 
 async function open(): Promise<GpuHandle | GpuInfo> {
   if (process.env.EGL_PLATFORM === undefined) process.env.EGL_PLATFORM = 'surfaceless';
+  if (process.env.XDG_RUNTIME_DIR === undefined) {
+    // Mesa prints an error when XDG_RUNTIME_DIR is unset (headless servers, CI): give it a private one.
+    const dir = path.join(os.tmpdir(), `gridframe-runtime-${process.getuid?.() ?? 'user'}`);
+    try {
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      process.env.XDG_RUNTIME_DIR = dir;
+    } catch {
+      // Leave it unset: only a warning on stderr.
+    }
+  }
   let mod: typeof import('webgpu');
   try {
     mod = await import('webgpu');
