@@ -1,101 +1,18 @@
 /**
  * Turning Arrow tables of several record batches (Parquet row groups, IPC batches) into gridframe
- * frames: numeric and bool chunks are copied once; UTF-8 chunks are joined byte-wise (offsets shifted,
- * no JS strings); dictionary chunks are unified by their (small) dictionaries and their codes remapped.
+ * frames. Chunks are joined by the core `fromVector` (src/frame/column-concat.ts); this file adds what
+ * only files carry: decimals as float64 and the stored index.
  * @module
  */
 import * as arrow from 'apache-arrow';
 import { alloc } from '../frame/alloc.js';
-import { int64ToFloat64 } from '../frame/dtypes.js';
-import { bitmapBytes, setBit } from '../frame/bitmap.js';
 import { Column } from '../frame/column.js';
-import { concatColumns, fromCodes, fromVector } from '../frame/column-build.js';
+import { fromVector } from '../frame/column-build.js';
+import { joinValidity } from '../frame/column-concat.js';
 import { DataFrame } from '../frame/dataframe.js';
 import { ParseError } from '../errors.js';
 import { utf8ToDictionary } from './utf8-dictionary.js';
 import { parseIndexMeta, splitIndex, INDEX_META_KEY } from './frame-columns.js';
-
-function joinValidity(cols: readonly Column[], n: number): Uint8Array | null {
-  if (!cols.some((c) => c.nullCount > 0)) return null;
-  const out = alloc(Uint8Array, bitmapBytes(n));
-  let off = 0;
-  for (const c of cols) {
-    const vb = c.validBytes();
-    for (let i = 0; i < c.length; i++) if (vb[i]) setBit(out, off + i);
-    off += c.length;
-  }
-  return out;
-}
-
-/** Offsets of a Utf8 (Int32) or LargeUtf8 (BigInt64) chunk as numbers, without a BigInt per row. */
-function offsetsOf(d: arrow.Data): Int32Array | Float64Array {
-  const o = d.valueOffsets as Int32Array | BigInt64Array;
-  const sub = o.subarray(d.offset, d.offset + d.length + 1);
-  return sub instanceof BigInt64Array ? int64ToFloat64(sub) : sub;
-}
-
-/**
- * Utf8 and LargeUtf8 chunks joined into one Utf8 column, byte-wise (no JS strings).
- * @example
- * concatUtf8(vector.data)
- */
-function concatUtf8(chunks: readonly arrow.Data[]): Column {
-  const offs = chunks.map(offsetsOf);
-  const n = chunks.reduce((s, d) => s + d.length, 0);
-  const bytes = offs.reduce((s, o) => s + o[o.length - 1] - o[0], 0);
-  if (bytes > 0x7fffffff) throw new ParseError(`A string column holds ${bytes} bytes, over the 2 GiB one column can hold; read fewer rows or columns`);
-  const offsets = alloc(Int32Array, n + 1);
-  const data = alloc(Uint8Array, bytes);
-  let row = 0;
-  let pos = 0;
-  chunks.forEach((d, k) => {
-    const o = offs[k];
-    const base = o[0];
-    const len = o[d.length] - base;
-    data.set((d.values as Uint8Array).subarray(base, base + len), pos);
-    for (let i = 1; i <= d.length; i++) offsets[row + i] = o[i] - base + pos;
-    row += d.length;
-    pos += len;
-  });
-  const nullCount = chunks.reduce((s, d) => s + d.nullCount, 0);
-  let validity: Uint8Array | undefined;
-  if (nullCount > 0) {
-    validity = alloc(Uint8Array, bitmapBytes(n));
-    let off = 0;
-    for (const d of chunks) {
-      const bm = d.nullBitmap;
-      for (let i = 0; i < d.length; i++) {
-        const j = d.offset + i;
-        if (!bm || bm.length === 0 || (bm[j >> 3] >> (j & 7)) & 1) setBit(validity, off + i);
-      }
-      off += d.length;
-    }
-  }
-  return new Column(arrow.makeData({ type: new arrow.Utf8(), length: n, nullCount, nullBitmap: validity, valueOffsets: offsets, data }));
-}
-
-function concatDictionary(cols: readonly Column[]): Column {
-  const n = cols.reduce((s, c) => s + c.length, 0);
-  const map = new Map<string, number>();
-  const dict: string[] = [];
-  const codes = alloc(Int32Array, n);
-  let row = 0;
-  for (const c of cols) {
-    const { codes: cc, dictionary } = c.dictionaryCodes();
-    const remap = dictionary.map((s) => {
-      let k = map.get(s);
-      if (k === undefined) {
-        k = dict.length;
-        map.set(s, k);
-        dict.push(s);
-      }
-      return k;
-    });
-    for (let i = 0; i < c.length; i++) codes[row + i] = cc[i] < 0 ? -1 : remap[cc[i]];
-    row += c.length;
-  }
-  return fromCodes(codes, dict);
-}
 
 /**
  * One Column from the chunks of an Arrow vector.
@@ -105,13 +22,7 @@ function concatDictionary(cols: readonly Column[]): Column {
 export function columnFromVector(v: arrow.Vector): Column {
   const t = v.type;
   if (arrow.DataType.isDecimal(t)) return decimalToFloat64(v, t);
-  if (arrow.DataType.isUtf8(t) || arrow.DataType.isLargeUtf8(t)) {
-    return v.data.length === 1 && arrow.DataType.isUtf8(t) ? fromVector(v) : concatUtf8(v.data);
-  }
-  if (v.data.length === 1 || !arrow.DataType.isDictionary(t)) return fromVector(v);
-  const cols = v.data.map((d) => new Column(d));
-  if (arrow.DataType.isDictionary(t) && arrow.DataType.isUtf8(t.dictionary)) return concatDictionary(cols);
-  return concatColumns(cols);
+  return fromVector(v);
 }
 
 /**
