@@ -5,6 +5,7 @@
  * @module
  */
 import type { MathFn } from '../nd/math.js';
+import { cStrides } from '../nd/strided.js';
 
 /** An elementwise operation of a chunked chain. */
 export type ChunkOp = { op: 'arith'; fn: 'add' | 'sub' | 'mul' | 'div' | 'pow'; value: number } | { op: 'math'; fn: MathFn };
@@ -19,21 +20,6 @@ export interface Partial {
   a: Float64Array;
   /** M2 for var/std, else empty. */
   m2: Float64Array;
-}
-
-/**
- * C-order strides of a shape.
- * @example
- * cStrides([2, 3, 4]) // [12, 4, 1]
- */
-export function cStrides(shape: readonly number[]): number[] {
-  const s = new Array<number>(shape.length);
-  let acc = 1;
-  for (let i = shape.length - 1; i >= 0; i--) {
-    s[i] = acc;
-    acc *= shape[i];
-  }
-  return s;
 }
 
 type Indexed = { readonly length: number; [i: number]: number | bigint };

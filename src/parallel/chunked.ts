@@ -25,7 +25,8 @@ import { unknownName, ValueError } from '../errors.js';
 import { toShared } from './codec.js';
 import { poolInfo, runInWorker } from './pool.js';
 import { AbortError } from './errors.js';
-import { cStrides, finish, mergePartial, type ChunkOp, type ChunkReduceOp, type Partial } from './chunk-kernels.js';
+import { cStrides } from '../nd/strided.js';
+import { finish, mergePartial, type ChunkOp, type ChunkReduceOp, type Partial } from './chunk-kernels.js';
 import type { ChunkJob } from './chunk-worker.js';
 
 /** Options of a chunked reduction. */

@@ -6,30 +6,19 @@
 import type { Column } from '../column.js';
 import { baseState, int64Result, mergeBase, noteDtype, type AggState } from './state.js';
 import { sortedByGroup } from './quantile.js';
+import { reserveValues, type ValueBuffer } from './value-buffer.js';
 
 /** State of nunique: numeric values with their groups, or (strings) distinct strings with groups. */
-export interface NuniqueState extends AggState {
-  vals: Float64Array;
-  groups: Int32Array;
-  n: number;
+export interface NuniqueState extends AggState, ValueBuffer {
   strs: string[];
   strGroups: number[];
 }
 
 function append(st: NuniqueState, vals: Float64Array, groups: Int32Array, m: number): void {
-  const need = st.n + m;
-  if (need > st.vals.length) {
-    const cap = Math.max(need, st.vals.length * 2, 16);
-    const v = new Float64Array(cap);
-    v.set(st.vals.subarray(0, st.n));
-    const g = new Int32Array(cap);
-    g.set(st.groups.subarray(0, st.n));
-    st.vals = v;
-    st.groups = g;
-  }
+  reserveValues(st, m);
   st.vals.set(vals.subarray(0, m), st.n);
   st.groups.set(groups.subarray(0, m), st.n);
-  st.n = need;
+  st.n += m;
 }
 
 /**

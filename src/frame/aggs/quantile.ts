@@ -7,25 +7,10 @@
 import type { Column } from '../column.js';
 import { ValueError } from '../../errors.js';
 import { applySkipna, baseState, floatResult, mergeBase, noteDtype, numericValues, type AggState, type ValueOptions } from './state.js';
+import { reserveValues, type ValueBuffer } from './value-buffer.js';
 
 /** State of quantile/median: the values seen and their groups (the first `n` slots are used). */
-export interface QuantileState extends AggState {
-  vals: Float64Array;
-  groups: Int32Array;
-  n: number;
-}
-
-function reserve(st: QuantileState, extra: number): void {
-  const need = st.n + extra;
-  if (need <= st.vals.length) return;
-  const cap = Math.max(need, st.vals.length * 2, 16);
-  const v = new Float64Array(cap);
-  v.set(st.vals.subarray(0, st.n));
-  const g = new Int32Array(cap);
-  g.set(st.groups.subarray(0, st.n));
-  st.vals = v;
-  st.groups = g;
-}
+export interface QuantileState extends AggState, ValueBuffer {}
 
 function init(ngroups: number): QuantileState {
   return { ...baseState(ngroups), vals: new Float64Array(0), groups: new Int32Array(0), n: 0 };
@@ -35,7 +20,7 @@ function update(st: QuantileState, col: Column, codes: Int32Array | null): void 
   noteDtype(st, col);
   const x = numericValues(col, 'quantile');
   const len = x.length;
-  reserve(st, len);
+  reserveValues(st, len);
   const vals = st.vals;
   const groups = st.groups;
   let k = st.n;
@@ -52,7 +37,7 @@ function update(st: QuantileState, col: Column, codes: Int32Array | null): void 
 
 function merge(into: QuantileState, from: QuantileState): void {
   mergeBase(into, from);
-  reserve(into, from.n);
+  reserveValues(into, from.n);
   into.vals.set(from.vals.subarray(0, from.n), into.n);
   into.groups.set(from.groups.subarray(0, from.n), into.n);
   into.n += from.n;
