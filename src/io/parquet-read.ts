@@ -12,7 +12,7 @@
  * @module
  */
 import * as arrow from 'apache-arrow';
-import { readParquet as wasmReadParquet, readSchema } from 'parquet-wasm';
+import { parquetWasm } from './parquet-wasm.js';
 import { GridframeError, ParseError, unknownName, ValueError } from '../errors.js';
 import type { DataFrame } from '../frame/dataframe.js';
 import { frameFromArrow } from './arrow-concat.js';
@@ -48,7 +48,7 @@ const BATCH_ROWS = 1 << 20;
 export function parquetBytesToFrame(bytes: Uint8Array, opts: Omit<ReadParquetOptions, 'onProgress'> = {}, what = 'input'): DataFrame {
   let schema: arrow.Schema;
   try {
-    schema = ipcTable(readSchema(bytes).intoIPCStream()).schema;
+    schema = ipcTable(parquetWasm().readSchema(bytes).intoIPCStream()).schema;
   } catch (e) {
     throw new ParseError(`${what} is not a valid Parquet file (truncated or corrupt?): ${message(e)}`);
   }
@@ -64,7 +64,7 @@ export function parquetBytesToFrame(bytes: Uint8Array, opts: Omit<ReadParquetOpt
   for (const g of groups ?? []) if (!Number.isInteger(g) || g < 0) throw new ValueError(`Row group ${g} is not a valid row group number`);
   let table: arrow.Table;
   try {
-    table = ipcTable(wasmReadParquet(bytes, { batchSize: BATCH_ROWS, rowGroups: groups }).intoIPCStream());
+    table = ipcTable(parquetWasm().readParquet(bytes, { batchSize: BATCH_ROWS, rowGroups: groups }).intoIPCStream());
   } catch (e) {
     const which = groups ? `row groups [${groups.join(', ')}] of ` : '';
     const why = groups ? 'a row group number past the last one, or a truncated or corrupt file' : 'truncated or corrupt?';

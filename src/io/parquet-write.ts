@@ -6,7 +6,8 @@
  */
 import { writeFile } from 'node:fs/promises';
 import * as arrow from 'apache-arrow';
-import { Compression, EnabledStatistics, Table as WasmTable, WriterPropertiesBuilder, writeParquet } from 'parquet-wasm';
+import type { Compression } from 'parquet-wasm';
+import { parquetWasm } from './parquet-wasm.js';
 import { ParseError, ValueError } from '../errors.js';
 import type { Column } from '../frame/column.js';
 import type { DataFrame } from '../frame/dataframe.js';
@@ -27,9 +28,8 @@ export interface ToParquetOptions {
   index?: boolean;
 }
 
-const CODECS: Record<ParquetCompression, Compression> = {
-  snappy: Compression.SNAPPY, gzip: Compression.GZIP, brotli: Compression.BROTLI,
-  zstd: Compression.ZSTD, lz4: Compression.LZ4_RAW, none: Compression.UNCOMPRESSED,
+const CODECS: Record<ParquetCompression, keyof typeof Compression> = {
+  snappy: 'SNAPPY', gzip: 'GZIP', brotli: 'BROTLI', zstd: 'ZSTD', lz4: 'LZ4_RAW', none: 'UNCOMPRESSED',
 };
 
 /** Rows sampled to decide whether dictionary encoding a column pays. */
@@ -99,7 +99,8 @@ export function parquetBytes(df: DataFrame, opts: ToParquetOptions = {}): Uint8A
   const ipc = arrow.tableToIPC(arrowTable(names, cols, indexNames), 'stream');
   // Row-group (chunk) min/max statistics, which readers such as DuckDB use to skip row groups; page-level
   // statistics cost the writer more than they save for typical reads.
-  let builder = new WriterPropertiesBuilder().setCompression(codec).setMaxRowGroupSize(rg).setStatisticsEnabled(EnabledStatistics.Chunk);
+  const { Compression, EnabledStatistics, Table: WasmTable, WriterPropertiesBuilder, writeParquet } = parquetWasm();
+  let builder = new WriterPropertiesBuilder().setCompression(Compression[codec]).setMaxRowGroupSize(rg).setStatisticsEnabled(EnabledStatistics.Chunk);
   names.forEach((name, i) => {
     if (!dictionaryPays(cols[i], rg)) builder = builder.setColumnDictionaryEnabled(name, false);
     // A dictionary string column's min/max is computed by the writer row by row over the strings (a
