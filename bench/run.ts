@@ -10,6 +10,7 @@
  *            --timeout S (per cell; a slower contender is skipped with a note; full default 150)
  *            --budget S (timed runs per cell; when the warm-up shows 3 runs would exceed it, fewer run;
  *            full default 20)  --isolate process|inprocess
+ *            --no-hugepages (cell processes without GLIBC_TUNABLES=glibc.malloc.hugetlb=1; see harness.ts cellEnv)
  * @module
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -17,7 +18,8 @@ import path from 'node:path';
 import { BENCH_DIR, CONTENDERS, SIZES, WORKLOADS, outDir, type ContenderId, type Mode, type WorkloadId } from './lib/config.js';
 import { ensureData } from './lib/generate.js';
 import { runSuite, type SuiteOptions } from './lib/harness.js';
-import { checkAnswers, fmtMs, formatTables, legends, loadAverage, machineInfo, versions } from './lib/report.js';
+import { checkAnswers, fmtBytes, fmtMs, formatTables, hugepagesLine, inputSizes, legends, loadAverage, machineInfo, versions } from './lib/report.js';
+import { CHUNKED_CSV_ROWS } from './lib/chunked-csv.js';
 import type { Measurement } from './lib/measure.js';
 import { METHOD } from './lib/method.js';
 
@@ -48,6 +50,7 @@ const opts: SuiteOptions = {
   repeats: Number(arg('repeats') ?? (mode === 'full' ? 3 : 1)),
   timeoutS: Number(arg('timeout') ?? (mode === 'full' ? 150 : 120)),
   budgetMs: 1000 * Number(arg('budget') ?? (mode === 'full' ? 20 : 0)),
+  hugepages: !process.argv.includes('--no-hugepages'),
   onResult: (m: Measurement) => {
     const t = m.status === 'ok' && m.median !== undefined ? `${fmtMs(m.median)}  peak ${Math.round(m.peakRssMB ?? 0)} MB` : `${m.status}: ${m.note ?? ''}`;
     console.log(`  ${m.workload.padEnd(20)} ${m.contender.padEnd(10)} ${t}`);
@@ -58,10 +61,12 @@ const outFile = arg('out') ?? (mode === 'full' ? path.join(BENCH_DIR, 'RESULTS.m
 const started = new Date();
 const loadBefore = loadAverage();
 await ensureData(mode, console.log);
-console.log(`gridframe bench, ${mode} mode, ${isolate === 'process' ? 'each cell in a fresh process' : 'in-process smoke run'}, ${opts.warmup} warm-up + ${opts.repeats} timed runs`);
+console.log(`gridframe bench, ${mode} mode, ${isolate === 'process' ? 'each cell in a fresh process' : 'in-process smoke run'}, ${opts.warmup} warm-up + ${opts.repeats} timed runs, huge pages ${opts.hugepages ? 'on' : 'off'}`);
 const results = await runSuite(opts);
 const elapsed = (Date.now() - started.getTime()) / 1000;
-const tables = formatTables(results, opts.contenders, opts.workloads);
+const inputs = inputSizes(opts.workloads, mode);
+const tables = formatTables(results, opts.contenders, opts.workloads, inputs);
+const chunkedBytes = inputSizes(['csv-chunked'], mode)['csv-chunked'];
 const mismatches = checkAnswers(results);
 const userArgs = process.argv.slice(2).filter((a, i, all) => a !== '--out' && !a.startsWith('--out=') && all[i - 1] !== '--out');
 const command = `npm run bench${userArgs.length ? ` -- ${userArgs.join(' ')}` : ''}`;
@@ -70,8 +75,9 @@ const md = [
   `# gridframe benchmarks (${mode} mode)`, '',
   `Run ${started.toISOString()} · ${elapsed.toFixed(0)} s wall · ${isolate === 'process' ? 'each cell in a fresh process' : 'in-process smoke run'} · ${opts.warmup} warm-up + ${opts.repeats} timed run(s) per cell (fewer where the warm-up shows they would take over ${(opts.budgetMs ?? 0) / 1000} s), median reported; a cell over ${opts.timeoutS} s is skipped.`, '',
   `Machine: ${machineInfo()} · load average ${loadBefore} at the start, ${loadAverage()} at the end (the machine is shared; every ratio compares cells of this one run).`, '',
+  hugepagesLine(opts.hugepages ?? true, isolate === 'inprocess'), '',
   `Reproduce: \`${command}\` (inputs are generated, seeded, into bench/data/${mode}/ on first use; about ${Math.ceil(elapsed / 60)} min here)`, '',
-  `Sizes: main table ${s.rows.toLocaleString('en')} rows (int key ${s.intGroups.toLocaleString('en')} groups, string key ${s.strKeys.toLocaleString('en')} distinct, two float64); pivotTable input ${s.pivotRows.toLocaleString('en')} rows (${s.pivotIndex} x ${s.pivotCols}); join table ${s.joinRows.toLocaleString('en')} rows; CSV ${s.csvRows.toLocaleString('en')} rows; wide table ${s.wideRows.toLocaleString('en')} x ${s.wideCols}; cdist ${s.cdist3.join('x')} and ${s.cdist64.join('x')}; ${s.fitRows.toLocaleString('en')} curve rows of ${s.fitPoints} points; ${s.ncFiles} NetCDF files.`, '',
+  `Sizes: main table ${s.rows.toLocaleString('en')} rows (int key ${s.intGroups.toLocaleString('en')} groups, string key ${s.strKeys.toLocaleString('en')} distinct, two float64); pivotTable input ${s.pivotRows.toLocaleString('en')} rows (${s.pivotIndex} x ${s.pivotCols}); join table ${s.joinRows.toLocaleString('en')} rows; CSV ${s.csvRows.toLocaleString('en')} rows; chunked CSV ${CHUNKED_CSV_ROWS[mode].toLocaleString('en')} rows${chunkedBytes === undefined ? '' : ` (${fmtBytes(chunkedBytes)})`}; wide table ${s.wideRows.toLocaleString('en')} x ${s.wideCols}; cdist ${s.cdist3.join('x')} and ${s.cdist64.join('x')}; ${s.fitRows.toLocaleString('en')} curve rows of ${s.fitPoints} points; ${s.ncFiles} NetCDF files.`, '',
   'Versions:', '', ...versions(results), '',
   tables,
   mismatches.length ? `**${mismatches.length} answer mismatch(es)** (marked ≠ above).` : 'Every contender that ran returned the same answer digest as the reference (gridframe where it ran, else the loop) — see bench/lib/answer.ts.',

@@ -7,6 +7,7 @@
  * - groupby-str: groups, wMean = Σ (n(s)+1)·mean_s
  * - pivot-table: rows, cols, cells (non-NaN), wSum = Σ (a+1)(b+1)·mean_ab
  * - csv-read: rows, idSum, priceSum, nameLenSum, trueCount, daySum (epoch days of the dates)
+ * - csv-chunked: rows, xSum (Σ of float column x), trueCount (true values of bool column flag)
  * - parquet-write: rows (read back after timing); parquet-read: rows, ikeySum, vSum
  * - sort: rows, vAt = Σ v at 11 evenly spaced sorted positions, keyAt = Σ ikey at those positions
  * - filter-arith: rows, zSum, ikeySum; join: rows, xSum, vSum; transform: rows, zSq = Σ z², wz = Σ w·z

@@ -60,7 +60,7 @@ export const SIZES: Record<Mode, Sizes> = {
 
 /** The workloads, in report order. */
 export const WORKLOADS = [
-  'groupby-int', 'groupby-str', 'pivot-table', 'csv-read', 'parquet-write', 'parquet-read', 'sort',
+  'groupby-int', 'groupby-str', 'pivot-table', 'csv-read', 'csv-chunked', 'parquet-write', 'parquet-read', 'sort',
   'filter-arith', 'join', 'transform', 'melt-pivot', 'cdist-3-euclidean', 'cdist-3-cityblock',
   'cdist-64-euclidean', 'curve-fit', 'netcdf',
 ] as const;
@@ -73,6 +73,7 @@ export const WORKLOAD_TEXT: Record<WorkloadId, string> = {
   'groupby-str': 'groupby string key: mean of v',
   'pivot-table': 'pivotTable: mean of x by index a x columns b',
   'csv-read': 'read CSV of mixed types (int, float, string, bool, date)',
+  'csv-chunked': 'read a ~1 GB CSV (int, float, string, bool) in chunks of 100,000 rows with flat memory: row count, sum of x, count of true flags (node children capped at --max-old-space-size=256)',
   'parquet-write': 'write the main table to Parquet (snappy)',
   'parquet-read': 'read the main table from Parquet',
   sort: 'sort the main table by float column v (all columns gathered)',
@@ -85,6 +86,25 @@ export const WORKLOAD_TEXT: Record<WorkloadId, string> = {
   'cdist-64-euclidean': 'cdist euclidean, d=64',
   'curve-fit': 'per-row power-law fits a*x^b (fitRows vs pandas apply + scipy curve_fit)',
   netcdf: 'NetCDF: open tas*.nc, time mean and annual means',
+};
+
+/**
+ * Per-workload settings of the harness (generic: any workload may use them).
+ * - nodeArgs: extra flags of the Node child process that runs a JavaScript contender on this workload
+ *   (full mode), e.g. a V8 heap cap; a flag given here replaces the harness's default of the same name
+ *   (such as --max-old-space-size=16384). Not applied in the in-process quick mode.
+ * - timeoutS: the per-cell time limit of this workload when it is above --timeout (long streaming reads).
+ * - inputs: input files whose total size the report prints beside the workload's peak memory.
+ */
+export interface WorkloadSettings {
+  nodeArgs?: string[];
+  timeoutS?: number;
+  inputs?: (mode: Mode) => string[];
+}
+
+/** Settings of the workloads that need any (see WorkloadSettings). */
+export const WORKLOAD_SETTINGS: Partial<Record<WorkloadId, WorkloadSettings>> = {
+  'csv-chunked': { nodeArgs: ['--max-old-space-size=256'], timeoutS: 400, inputs: (mode) => [path.join(dataDir(mode), 'chunked.csv')] },
 };
 
 /** The contenders, in report order; gridframe first. */

@@ -11,6 +11,7 @@ import pl from 'nodejs-polars';
 import { Rng } from './rng.js';
 import { SIZES, dataDir, type Mode, type Sizes } from './config.js';
 import { wideNames } from './data.js';
+import { ensureChunkedCsv } from './chunked-csv.js';
 
 /** Bump when the generated data changes, so old folders are regenerated. */
 const DATA_VERSION = 3;
@@ -165,7 +166,8 @@ export async function ensureData(mode: Mode, log: (msg: string) => void = () => 
   const root = dataDir(mode);
   const stamp = path.join(root, 'DONE.json');
   const want = JSON.stringify({ version: DATA_VERSION, sizes: SIZES[mode] });
-  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === want) return root;
+  // the chunked CSV (csv-chunked, ~1 GB in full mode) has its own stamp; it is made after the folder is (re)built
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === want) return ensureChunkedCsv(mode, log).then(() => root);
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
   const s = SIZES[mode];
@@ -180,5 +182,6 @@ export async function ensureData(mode: Mode, log: (msg: string) => void = () => 
   genCurves(root, s, new Rng(7));
   writeFileSync(stamp, want);
   log(`generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  await ensureChunkedCsv(mode, log);
   return root;
 }

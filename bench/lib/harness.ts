@@ -5,7 +5,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { BENCH_DIR, REPO_ROOT, SIZES, dataDir, ncPaths, outDir, type ContenderId, type Mode, type WorkloadId } from './config.js';
+import { BENCH_DIR, REPO_ROOT, SIZES, WORKLOAD_SETTINGS, dataDir, ncPaths, outDir, type ContenderId, type Mode, type WorkloadId } from './config.js';
 import { measureInProcess, type Measurement, type Repeats } from './measure.js';
 
 /** The Python interpreter with pandas, scipy and xarray (Debian packages); GRIDFRAME_BENCH_PYTHON overrides. */
@@ -22,6 +22,38 @@ export function pythonUnavailable(): string | null {
   return null;
 }
 
+/** The glibc tunable that makes malloc madvise transparent huge pages on its mmapped chunks (glibc >= 2.35). */
+export const HUGEPAGES_TUNABLE = 'glibc.malloc.hugetlb=1';
+
+/**
+ * The environment of every cell process (Node children and the Python runner alike): with `hugepages`,
+ * GLIBC_TUNABLES gains glibc.malloc.hugetlb=1 (appended with ':' to a value already set), so large
+ * typed arrays are backed by 2 MiB pages as numpy's own madvise gives pandas; otherwise this process's
+ * environment unchanged.
+ */
+export function cellEnv(hugepages: boolean, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  if (!hugepages) return base;
+  const cur = base.GLIBC_TUNABLES;
+  if (cur?.split(':').includes(HUGEPAGES_TUNABLE)) return base;
+  return { ...base, GLIBC_TUNABLES: cur ? `${cur}:${HUGEPAGES_TUNABLE}` : HUGEPAGES_TUNABLE };
+}
+
+/**
+ * The Node flags of a cell process: the harness's defaults, then the workload's `nodeArgs`
+ * (WORKLOAD_SETTINGS); a workload flag replaces a default flag of the same name.
+ */
+export function nodeFlags(w: WorkloadId): string[] {
+  const extra = WORKLOAD_SETTINGS[w]?.nodeArgs ?? [];
+  const name = (a: string): string => a.split('=')[0];
+  const overridden = new Set(extra.map(name));
+  return [...['--expose-gc', '--max-old-space-size=16384'].filter((a) => !overridden.has(name(a))), ...extra];
+}
+
+/** The time limit of one cell: --timeout, or the workload's own when larger. */
+export function cellTimeout(w: WorkloadId, timeoutS: number): number {
+  return Math.max(timeoutS, WORKLOAD_SETTINGS[w]?.timeoutS ?? 0);
+}
+
 /** Output of a child process and whether it was killed by the time limit. */
 interface ChildOut {
   stdout: string;
@@ -30,9 +62,9 @@ interface ChildOut {
   code: number | null;
 }
 
-function runChild(cmd: string, args: string[], timeoutS: number): Promise<ChildOut> {
+function runChild(cmd: string, args: string[], timeoutS: number, env: NodeJS.ProcessEnv): Promise<ChildOut> {
   return new Promise((resolve) => {
-    const p = spawn(cmd, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const p = spawn(cmd, args, { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     let timedOut = false;
@@ -54,10 +86,10 @@ function lastError(out: ChildOut): string {
   return (lines.pop() ?? `exit code ${out.code}`).slice(0, 200);
 }
 
-/** Runs one JavaScript contender on one workload in a fresh Node process. */
-export async function measureInChild(id: Exclude<ContenderId, 'pandas'>, w: WorkloadId, mode: Mode, rep: Repeats, timeoutS: number): Promise<Measurement> {
-  const args = ['--expose-gc', '--max-old-space-size=16384', '--import', 'tsx', path.join(BENCH_DIR, 'child.ts'), id, w, mode, String(rep.warmup), String(rep.repeats), String(rep.budgetMs ?? 0)];
-  const out = await runChild(process.execPath, args, timeoutS);
+/** Runs one JavaScript contender on one workload in a fresh Node process (flags: nodeFlags(w)). */
+export async function measureInChild(id: Exclude<ContenderId, 'pandas'>, w: WorkloadId, mode: Mode, rep: Repeats, timeoutS: number, hugepages = true): Promise<Measurement> {
+  const args = [...nodeFlags(w), '--import', 'tsx', path.join(BENCH_DIR, 'child.ts'), id, w, mode, String(rep.warmup), String(rep.repeats), String(rep.budgetMs ?? 0)];
+  const out = await runChild(process.execPath, args, timeoutS, cellEnv(hugepages));
   if (out.timedOut) return { contender: id, workload: w, status: 'timeout', note: `skipped: over ${timeoutS} s` };
   const r = parseResults(out);
   if (r.length) return r[0];
@@ -68,9 +100,9 @@ export async function measureInChild(id: Exclude<ContenderId, 'pandas'>, w: Work
 }
 
 /** Runs pandas on several workloads in one Python process (one workload per process in full mode). */
-export async function measurePython(ws: readonly WorkloadId[], mode: Mode, rep: Repeats, timeoutS: number): Promise<Measurement[]> {
+export async function measurePython(ws: readonly WorkloadId[], mode: Mode, rep: Repeats, timeoutS: number, hugepages = true): Promise<Measurement[]> {
   const cfg = { mode, sizes: SIZES[mode], data: dataDir(mode), out: outDir(mode), nc: ncPaths(mode), warmup: rep.warmup, repeats: rep.repeats, budgetMs: rep.budgetMs ?? 0, workloads: ws };
-  const out = await runChild(PYTHON, [path.join(BENCH_DIR, 'runners', 'pandas_runner.py'), JSON.stringify(cfg)], timeoutS);
+  const out = await runChild(PYTHON, [path.join(BENCH_DIR, 'runners', 'pandas_runner.py'), JSON.stringify(cfg)], timeoutS, cellEnv(hugepages));
   const got = parseResults(out);
   return ws.map((w) => got.find((m) => m.workload === w) ?? {
     contender: 'pandas', workload: w,
@@ -86,8 +118,10 @@ export interface SuiteOptions extends Repeats {
   workloads: readonly WorkloadId[];
   /** 'process': every cell in a fresh process (the real benchmark); 'inprocess': fast smoke mode. */
   isolate: 'process' | 'inprocess';
-  /** Per-process time limit, seconds. */
+  /** Per-process time limit, seconds (a workload's WorkloadSettings.timeoutS may raise it). */
   timeoutS: number;
+  /** Cell processes get GLIBC_TUNABLES=glibc.malloc.hugetlb=1 (transparent huge pages); default true. */
+  hugepages?: boolean;
   /** Called after each cell. */
   onResult?: (m: Measurement) => void;
 }
@@ -97,17 +131,18 @@ export async function runSuite(o: SuiteOptions): Promise<Measurement[]> {
   const results: Measurement[] = [];
   const push = (m: Measurement): void => { results.push(m); o.onResult?.(m); };
   const noPython = o.contenders.includes('pandas') ? pythonUnavailable() : null;
+  const huge = o.hugepages ?? true;
   if (o.isolate === 'inprocess' && o.contenders.includes('pandas') && !noPython) {
-    for (const m of await measurePython(o.workloads, o.mode, o, o.timeoutS)) push(m);
+    for (const m of await measurePython(o.workloads, o.mode, o, o.timeoutS, huge)) push(m);
   }
   for (const w of o.workloads) {
     for (const id of o.contenders) {
       if (id === 'pandas') {
         if (noPython) push({ contender: id, workload: w, status: 'skipped', note: noPython });
-        else if (o.isolate === 'process') push((await measurePython([w], o.mode, o, o.timeoutS))[0]);
+        else if (o.isolate === 'process') push((await measurePython([w], o.mode, o, cellTimeout(w, o.timeoutS), huge))[0]);
         continue;
       }
-      push(o.isolate === 'process' ? await measureInChild(id, w, o.mode, o, o.timeoutS) : await measureInProcess(id, w, o.mode, o));
+      push(o.isolate === 'process' ? await measureInChild(id, w, o.mode, o, cellTimeout(w, o.timeoutS), huge) : await measureInProcess(id, w, o.mode, o));
     }
   }
   return results;

@@ -8,7 +8,13 @@ export const METHOD = `### Method
 
 - Inputs are generated once, deterministically (seeded), into bench/data/ (git-ignored): raw little-endian
   binaries and JSON string lists, Parquet copies (snappy) and the mixed-type CSV. Loading them into each
-  contender is not timed, except in csv-read, parquet-read and netcdf, where reading is the workload.
+  contender is not timed, except in csv-read, csv-chunked, parquet-read and netcdf, where reading is the workload.
+- csv-chunked reads one ~1 GB CSV (bench/data/full/chunked.csv) in chunks of 100,000 rows: gridframe with
+  \`readCsvChunks\` in a Node process capped at \`--max-old-space-size=256\` (the file is ~4× that heap), pandas
+  with \`read_csv(chunksize=100_000)\`, polars with \`scanCSV(...).select(...).collect({ streaming: true })\`,
+  DuckDB with one \`SELECT count(*), sum(x), ... FROM read_csv(...)\`. polars and DuckDB plan the query, so they
+  may skip converting the columns it does not use; gridframe and pandas parse every column. The memory table
+  shows the file size beside the workload: peak RSS far below it means the read streamed.
 - Every cell (contender × workload) runs in a fresh process (\`node --expose-gc --import tsx bench/child.ts\`
   or \`python3 bench/runners/pandas_runner.py\`): one warm-up, then the timed runs; the median is reported.
   Garbage is collected before each run. Peak memory is the process's RSS high-water mark (getrusage

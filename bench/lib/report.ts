@@ -3,8 +3,8 @@
  * @module
  */
 import os from 'node:os';
-import { readFileSync } from 'node:fs';
-import { CONTENDER_TEXT, WORKLOAD_TEXT, type ContenderId, type WorkloadId } from './config.js';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { CONTENDER_TEXT, WORKLOAD_SETTINGS, WORKLOAD_TEXT, type ContenderId, type Mode, type WorkloadId } from './config.js';
 import { compareAnswers, tolerance } from './answer.js';
 import type { Measurement } from './measure.js';
 
@@ -50,8 +50,27 @@ function fmtRatio(r: number): string {
 
 const SHORT: Record<string, string> = { na: 'n/a', unavailable: 'not available yet', error: 'error', timeout: 'skipped (time)', skipped: 'skipped' };
 
-/** Markdown tables (time with ratios, peak memory) plus numbered notes. */
-export function formatTables(ms: readonly Measurement[], contenders: readonly ContenderId[], workloads: readonly WorkloadId[]): string {
+/** Bytes as MB or GB (decimal units, as `ls -l` sizes read). */
+export function fmtBytes(b: number): string {
+  return b >= 1e9 ? `${(b / 1e9).toFixed(2)} GB` : `${(b / 1e6).toFixed(b >= 1e7 ? 0 : 1)} MB`;
+}
+
+/** Total size of each workload's declared input files (WorkloadSettings.inputs) that exist. */
+export function inputSizes(workloads: readonly WorkloadId[], mode: Mode): Partial<Record<WorkloadId, number>> {
+  const out: Partial<Record<WorkloadId, number>> = {};
+  for (const w of workloads) {
+    const files = WORKLOAD_SETTINGS[w]?.inputs?.(mode).filter((f) => existsSync(f));
+    if (files?.length) out[w] = files.reduce((s, f) => s + statSync(f).size, 0);
+  }
+  return out;
+}
+
+/**
+ * Markdown tables (time with ratios, peak memory) plus numbered notes; `inputs` (bytes per workload)
+ * are printed beside the workload's name in the memory table.
+ */
+export function formatTables(ms: readonly Measurement[], contenders: readonly ContenderId[], workloads: readonly WorkloadId[],
+  inputs: Partial<Record<WorkloadId, number>> = {}): string {
   const notes: string[] = [];
   const noteRef = (text: string): string => {
     let i = notes.indexOf(text);
@@ -88,7 +107,8 @@ export function formatTables(ms: readonly Measurement[], contenders: readonly Co
     }
     const ran = ms.filter((m) => m.workload === w && m.status === 'ok' && m.median !== undefined).sort((a, b) => (a.median ?? 0) - (b.median ?? 0));
     time.push(`| ${w} | ${tr.join(' | ')} | ${ran[0]?.contender ?? ''} |`);
-    mem.push(`| ${w} | ${mr.join(' | ')} |`);
+    const size = inputs[w];
+    mem.push(`| ${w}${size === undefined ? '' : ` (input file ${fmtBytes(size)})`} | ${mr.join(' | ')} |`);
   }
   return [
     '### Time (median of the timed runs; in brackets: contender time ÷ gridframe time, above 1× means gridframe is faster)',
@@ -116,6 +136,33 @@ export function machineInfo(): string {
     if (m) model = m[1].trim();
   } catch { /* not Linux */ }
   return `${os.availableParallelism()} cores (nproc) · ${model} · ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM · ${os.type()} ${os.release()} · Node ${process.version}`;
+}
+
+/** The kernel's transparent huge page mode, e.g. 'always [madvise] never'. */
+export function thpMode(): string {
+  try {
+    return readFileSync('/sys/kernel/mm/transparent_hugepage/enabled', 'utf8').trim();
+  } catch {
+    return 'unreadable (not Linux?)';
+  }
+}
+
+/** The report's line on huge pages: whether the cell processes got the glibc tunable, and why. */
+export function hugepagesLine(on: boolean, inProcess: boolean): string {
+  const thp = `/sys/kernel/mm/transparent_hugepage/enabled here: \`${thpMode()}\``;
+  if (!on) {
+    return `Huge pages: off (\`--no-hugepages\`): cell processes get glibc malloc's default 4 KiB pages (numpy still madvises huge pages for its own large arrays, so pandas keeps them) · ${thp}.`;
+  }
+  return [
+    'Huge pages: every contender\'s cell process (the Node children and the Python runner alike) runs with',
+    '`GLIBC_TUNABLES=glibc.malloc.hugetlb=1` (appended to any value already set), so glibc malloc madvises',
+    'transparent huge pages on its large mmapped chunks: what glibc malloc serves (Node\'s ArrayBuffers, so typed',
+    'arrays; Python\'s heap) gets 2 MiB pages instead of a page fault per 4 KiB on first touch (a native library with its',
+    'own allocator, such as a bundled jemalloc, is unaffected). It applies to all contenders because numpy',
+    'does the equivalent by itself (it madvises huge pages for every array of 4 MiB or more), so pandas has them anyway.',
+    `${thp}; \`--no-hugepages\` turns the tunable off.`,
+    ...(inProcess ? ['In this in-process smoke run the JavaScript contenders run inside the harness process, so it reaches only the Python runner.'] : []),
+  ].join(' ');
 }
 
 /** The 1-minute load average, rounded (the machine may be shared: ratios from one run stay comparable). */

@@ -139,5 +139,6 @@ export const contender: Contender = {
     'parquet-write': 'no Parquet I/O of its own', 'parquet-read': 'no Parquet I/O of its own',
     'cdist-3-euclidean': 'no distance kernels', 'cdist-3-cityblock': 'no distance kernels', 'cdist-64-euclidean': 'no distance kernels',
     'curve-fit': 'no curve fitting', netcdf: 'no NetCDF reader',
+    'csv-chunked': 'no chunked CSV reader (loadCSV parses the whole text in the V8 heap)',
   },
 };

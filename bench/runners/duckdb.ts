@@ -92,6 +92,12 @@ export const contender: Contender = {
     'csv-read': async (ctx) => sqlTask(await connect(ctx, []), [create(`SELECT * FROM read_csv('${path.join(ctx.data, 'mixed.csv')}')`)],
       `SELECT count(*) AS rows, sum(id) AS idSum, sum(price) AS priceSum, sum(length(name)) AS nameLenSum,
         sum(flag::INTEGER) AS trueCount, sum(day - DATE '1970-01-01') AS daySum FROM r`),
+    // one streaming aggregate over read_csv (DuckDB does not materialise the file)
+    'csv-chunked': async (ctx) => {
+      const con = await connect(ctx, []);
+      const sql = `SELECT count(*) AS rows, sum(x) AS xSum, sum(flag::INTEGER) AS trueCount FROM read_csv('${path.join(ctx.data, 'chunked.csv')}')`;
+      return task(() => row(con, sql), (a) => a);
+    },
     'parquet-write': async (ctx) => {
       const file = path.join(ctx.out, 'duckdb.parquet');
       return sqlTask(await connect(ctx, ['main']), [`COPY t_main TO '${file}' (FORMAT parquet, COMPRESSION snappy)`], `SELECT count(*) AS rows FROM read_parquet('${file}')`);

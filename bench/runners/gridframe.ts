@@ -95,6 +95,19 @@ function csvRead(ctx: Ctx): Task {
   });
 }
 
+function csvChunked(ctx: Ctx): Task {
+  const file = path.join(ctx.data, 'chunked.csv');
+  return task(async () => {
+    let rows = 0, xSum = 0, trueCount = 0;
+    for await (const df of gf.readCsvChunks(file, { chunkSize: 100_000 })) {
+      rows += df.length;
+      xSum += df.col('x').sum();
+      trueCount += df.col('flag').sum();
+    }
+    return { rows, xSum, trueCount };
+  }, (a) => a);
+}
+
 function parquetWrite(ctx: Ctx): Task {
   const df = mainFrame(ctx);
   const file = path.join(ctx.out, 'gridframe.parquet');
@@ -195,7 +208,7 @@ function netcdf(ctx: Ctx): Task {
 export const contender: Contender = {
   version: () => 'gridframe (this checkout)',
   prepare: {
-    'groupby-int': groupbyInt, 'groupby-str': groupbyStr, 'pivot-table': pivotTable, 'csv-read': csvRead,
+    'groupby-int': groupbyInt, 'groupby-str': groupbyStr, 'pivot-table': pivotTable, 'csv-read': csvRead, 'csv-chunked': csvChunked,
     'parquet-write': parquetWrite, 'parquet-read': parquetRead, sort, 'filter-arith': filterArith, join, transform,
     'melt-pivot': meltPivot, 'cdist-3-euclidean': cdist(3, 'euclidean'), 'cdist-3-cityblock': cdist(3, 'cityblock'),
     'cdist-64-euclidean': cdist(64, 'euclidean'), 'curve-fit': curveFit, netcdf,

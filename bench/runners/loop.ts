@@ -226,5 +226,6 @@ export const contender: Contender = {
     'parquet-write': 'no hand-written Parquet codec',
     'parquet-read': 'no hand-written Parquet codec',
     netcdf: 'no hand-written HDF5 reader',
+    'csv-chunked': 'no hand-written chunked CSV reader (csv-read shows the loop parsing a CSV)',
   },
 };

@@ -99,6 +99,20 @@ def csv_read(cfg):
     return run, answer
 
 
+def csv_chunked(cfg):
+    f = os.path.join(cfg["data"], "chunked.csv")
+
+    def run():
+        rows, x_sum, true_count = 0, 0.0, 0
+        for df in pd.read_csv(f, chunksize=100_000):
+            rows += len(df)
+            x_sum += float(df["x"].sum())
+            true_count += int(df["flag"].sum())
+        return {"rows": rows, "xSum": x_sum, "trueCount": true_count}
+
+    return run, lambda r: r
+
+
 def sort(cfg):
     df = load_main(cfg)
 
@@ -223,7 +237,7 @@ def netcdf(cfg):
 
 
 WORKLOADS = {
-    "groupby-int": groupby_int, "groupby-str": groupby_str, "pivot-table": pivot_table, "csv-read": csv_read,
+    "groupby-int": groupby_int, "groupby-str": groupby_str, "pivot-table": pivot_table, "csv-read": csv_read, "csv-chunked": csv_chunked,
     "sort": sort, "filter-arith": filter_arith, "join": join, "transform": transform, "melt-pivot": melt_pivot,
     "cdist-3-euclidean": cdist(3, "euclidean"), "cdist-3-cityblock": cdist(3, "cityblock"),
     "cdist-64-euclidean": cdist(64, "euclidean"), "curve-fit": curve_fit, "netcdf": netcdf,
