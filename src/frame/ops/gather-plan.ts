@@ -29,17 +29,18 @@ function scratch(p: GatherPlan): ArrayBuffer {
 }
 
 /**
- * The plan for `idx` (negative positions are left out: their outputs stay 0).
+ * The plan for `idx` (negative positions are left out: their outputs stay 0), or for its output rows
+ * [start, end) only (a thread's share of a parallel gather; `dst` holds absolute rows).
  * @example
  * const plan = gatherPlan(perm, n); applyF64(plan, src, out);
  */
-export function gatherPlan(idx: Int32Array, srcLength: number): GatherPlan {
-  const n = idx.length;
+export function gatherPlan(idx: Int32Array, srcLength: number, start = 0, end = idx.length): GatherPlan {
   const nbS = (srcLength >> BLOCK) + 1;
-  const nbD = (n >> BLOCK) + 1;
+  const b0 = start >> BLOCK;
+  const nbD = end > start ? ((end - 1) >> BLOCK) - b0 + 1 : 0;
   const cS = new Int32Array(nbS + 1);
   let m = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = start; i < end; i++) {
     const j = idx[i];
     if (j >= 0) {
       cS[(j >> BLOCK) + 1]++;
@@ -49,7 +50,7 @@ export function gatherPlan(idx: Int32Array, srcLength: number): GatherPlan {
   for (let b = 0; b < nbS; b++) cS[b + 1] += cS[b];
   const src = alloc(Int32Array, m);
   const dstOf = alloc(Int32Array, m);
-  for (let i = 0; i < n; i++) {
+  for (let i = start; i < end; i++) {
     const j = idx[i];
     if (j < 0) continue;
     const k = cS[j >> BLOCK]++;
@@ -57,13 +58,13 @@ export function gatherPlan(idx: Int32Array, srcLength: number): GatherPlan {
     dstOf[k] = i;
   }
   const cD = new Int32Array(nbD + 1);
-  for (let k = 0; k < m; k++) cD[(dstOf[k] >> BLOCK) + 1]++;
+  for (let k = 0; k < m; k++) cD[(dstOf[k] >> BLOCK) - b0 + 1]++;
   for (let b = 0; b < nbD; b++) cD[b + 1] += cD[b];
   const slot = alloc(Int32Array, m);
   const dst = alloc(Int32Array, m);
   for (let k = 0; k < m; k++) {
     const i = dstOf[k];
-    const s = cD[i >> BLOCK]++;
+    const s = cD[(i >> BLOCK) - b0]++;
     slot[k] = s;
     dst[s] = i;
   }

@@ -11,55 +11,13 @@ import * as arrow from 'apache-arrow';
 import { alloc } from '../alloc.js';
 import { bitmapBytes, popcount } from '../bitmap.js';
 import { Column } from '../column.js';
-import { applyF64, applyI32, applyPairs, gatherPlan, type GatherPlan } from './gather-plan.js';
+import { gatherPlan, type GatherPlan } from './gather-plan.js';
+import { F64, gatherRange, gatherRows, I16, I32, PAIRS, PLAN_MIN, U8, type GatherArgs } from './gather-par.js';
+import { runParts, teamThreads } from '../../parallel/team.js';
+import type { TeamTyped } from '../../parallel/team-kernel.js';
 
-/** From this many rows a shared gather plan (gather-plan.ts) beats direct random reads. */
-const PLAN_MIN = 1 << 20;
-
-function gatherF64(src: Float64Array, idx: Int32Array, out: Float64Array): void {
-  const n = idx.length;
-  let i = 0;
-  for (; i + 4 <= n; i += 4) {
-    const a = idx[i], b = idx[i + 1], c = idx[i + 2], d = idx[i + 3];
-    out[i] = a < 0 ? 0 : src[a];
-    out[i + 1] = b < 0 ? 0 : src[b];
-    out[i + 2] = c < 0 ? 0 : src[c];
-    out[i + 3] = d < 0 ? 0 : src[d];
-  }
-  for (; i < n; i++) out[i] = idx[i] < 0 ? 0 : src[idx[i]];
-}
-
-function gatherPairs(src: Int32Array, idx: Int32Array, out: Int32Array): void {
-  const n = idx.length;
-  for (let i = 0; i < n; i++) {
-    const j = idx[i];
-    if (j >= 0) {
-      out[2 * i] = src[2 * j];
-      out[2 * i + 1] = src[2 * j + 1];
-    }
-  }
-}
-
-function gatherI32(src: Int32Array, idx: Int32Array, out: Int32Array): void {
-  const n = idx.length;
-  let i = 0;
-  for (; i + 4 <= n; i += 4) {
-    const a = idx[i], b = idx[i + 1], c = idx[i + 2], d = idx[i + 3];
-    out[i] = a < 0 ? 0 : src[a];
-    out[i + 1] = b < 0 ? 0 : src[b];
-    out[i + 2] = c < 0 ? 0 : src[c];
-    out[i + 3] = d < 0 ? 0 : src[d];
-  }
-  for (; i < n; i++) out[i] = idx[i] < 0 ? 0 : src[idx[i]];
-}
-
-function gatherI16(src: Int16Array, idx: Int32Array, out: Int16Array): void {
-  for (let i = 0; i < idx.length; i++) out[i] = idx[i] < 0 ? 0 : src[idx[i]];
-}
-
-function gatherU8(src: Uint8Array, idx: Int32Array, out: Uint8Array): void {
-  for (let i = 0; i < idx.length; i++) out[i] = idx[i] < 0 ? 0 : src[idx[i]];
-}
+/** From this many output rows a gather runs on the thread team (when it is up). */
+const PAR_MIN = 1 << 17;
 
 /** Gathers bits (bit i of `out` = bit idx[i] of `src`; 0 for negative positions). */
 function gatherBits(src: Uint8Array | null, idx: Int32Array, out: Uint8Array): void {
@@ -104,6 +62,51 @@ function gatherUtf8(col: Column, idx: Int32Array): arrow.Data {
   return arrow.makeData({ type: col.data.type as arrow.Utf8, length: n, nullCount, nullBitmap: bitmap, valueOffsets: outOffs, data: out });
 }
 
+/** A fixed-width column's values as the gather loops see them: layout, source view, output view. */
+interface Lane {
+  kind: number;
+  src: TeamTyped;
+  out: TeamTyped;
+  buf: Uint8Array;
+}
+
+/** The values of a fixed-width column (not bool, not plain strings) set up for a gather of `n` rows. */
+function lane(col: Column, n: number, share: boolean): Lane {
+  let src = col.data.values as TeamTyped;
+  // The team reads shared memory only: a large column on a plain buffer is copied once (a streaming
+  // copy costs a small part of the random-access gather it lets two threads share).
+  if (share && !(src.buffer instanceof SharedArrayBuffer)) {
+    const Ctor = src.constructor as new (b: ArrayBufferLike, o: number, l: number) => TeamTyped;
+    const copy = alloc(Uint8Array, src.byteLength);
+    copy.set(new Uint8Array(src.buffer, src.byteOffset, src.byteLength));
+    src = new Ctor(copy.buffer, 0, src.length);
+  }
+  const width = src.BYTES_PER_ELEMENT;
+  const buf = alloc(Uint8Array, n * width);
+  if (src instanceof Float64Array) return { kind: F64, src, out: new Float64Array(buf.buffer, 0, n), buf };
+  if (width === 8) return { kind: PAIRS, src: new Int32Array(src.buffer, src.byteOffset, src.length * 2), out: new Int32Array(buf.buffer, 0, n * 2), buf };
+  if (width === 4) return { kind: I32, src: new Int32Array(src.buffer, src.byteOffset, src.length), out: new Int32Array(buf.buffer, 0, n), buf };
+  if (width === 2) return { kind: I16, src: new Int16Array(src.buffer, src.byteOffset, src.length), out: new Int16Array(buf.buffer, 0, n), buf };
+  return { kind: U8, src: new Uint8Array(src.buffer, src.byteOffset, src.length), out: buf, buf };
+}
+
+/** The gathered column from its value bytes (same type, dictionary kept). */
+function finish(col: Column, buf: Uint8Array, n: number, bitmap: Uint8Array | undefined, nullCount: number): Column {
+  const d = col.data;
+  const t = d.type;
+  const Ctor = (d.values as object).constructor as new (b: ArrayBufferLike, o: number, l: number) => Float64Array;
+  const data = new Ctor(buf.buffer, 0, n);
+  if (arrow.DataType.isDictionary(t)) {
+    return new Column(arrow.makeData({ type: t, length: n, nullCount, nullBitmap: bitmap, data: data as unknown as Int32Array, dictionary: d.dictionary as arrow.Vector }));
+  }
+  return new Column(arrow.makeData({ type: t as arrow.Float64, length: n, nullCount, nullBitmap: bitmap, data }));
+}
+
+/** True for a column whose values the lane loops move (not bool bits, not plain UTF-8). */
+function fixedWidth(c: Column): boolean {
+  return c.dtype !== 'bool' && !(c.dtype === 'string' && !c.isDictionary);
+}
+
 /**
  * The rows of `col` at positions `idx` (a negative position gives a null), as a new column of the same
  * type. `plan` (from gatherPlan) makes large gathers cache-friendly; `anyNeg` skips the scan for -1.
@@ -113,46 +116,54 @@ function gatherUtf8(col: Column, idx: Int32Array): arrow.Data {
 export function gather(col: Column, idx: Int32Array, plan?: GatherPlan, anyNeg?: boolean): Column {
   const n = idx.length;
   const d = col.data;
-  const t = d.type;
   if (col.dtype === 'string' && !col.isDictionary) return new Column(gatherUtf8(col, idx));
   const { bitmap, nullCount } = gatherValidity(col, idx, anyNeg);
   if (col.dtype === 'bool') {
     const out = alloc(Uint8Array, bitmapBytes(n));
     gatherBits(d.values as Uint8Array, idx, out);
-    return new Column(arrow.makeData({ type: t as arrow.Bool, length: n, nullCount, nullBitmap: bitmap, data: out }));
+    return new Column(arrow.makeData({ type: d.type as arrow.Bool, length: n, nullCount, nullBitmap: bitmap, data: out }));
   }
-  const src = d.values as ArrayBufferView & { length: number; BYTES_PER_ELEMENT: number };
-  const width = src.BYTES_PER_ELEMENT;
-  const buf = alloc(Uint8Array, n * width);
-  if (plan && src instanceof Float64Array) applyF64(plan, src, new Float64Array(buf.buffer, 0, n));
-  else if (plan && width === 8) applyPairs(plan, new Int32Array(src.buffer, src.byteOffset, src.length * 2), new Int32Array(buf.buffer, 0, n * 2));
-  else if (plan && width === 4) applyI32(plan, new Int32Array(src.buffer, src.byteOffset, src.length), new Int32Array(buf.buffer, 0, n));
-  else if (src instanceof Float64Array) gatherF64(src, idx, new Float64Array(buf.buffer, 0, n));
-  else if (width === 8) gatherPairs(new Int32Array(src.buffer, src.byteOffset, src.length * 2), idx, new Int32Array(buf.buffer, 0, n * 2));
-  else if (width === 4) gatherI32(new Int32Array(src.buffer, src.byteOffset, src.length), idx, new Int32Array(buf.buffer, 0, n));
-  else if (width === 2) gatherI16(new Int16Array(src.buffer, src.byteOffset, src.length), idx, new Int16Array(buf.buffer, 0, n));
-  else gatherU8(new Uint8Array(src.buffer, src.byteOffset, src.length), idx, buf);
-  const Ctor = src.constructor as new (b: ArrayBufferLike, o: number, l: number) => Float64Array;
-  const data = new Ctor(buf.buffer, 0, n);
-  if (arrow.DataType.isDictionary(t)) {
-    return new Column(arrow.makeData({ type: t, length: n, nullCount, nullBitmap: bitmap, data: data as unknown as Int32Array, dictionary: d.dictionary as arrow.Vector }));
-  }
-  return new Column(arrow.makeData({ type: t as arrow.Float64, length: n, nullCount, nullBitmap: bitmap, data }));
+  const l = lane(col, n, false);
+  gatherRange({ idx, srcLength: col.length, srcs: [l.src], outs: [l.out], kinds: [l.kind] }, 0, n, plan);
+  return finish(col, l.buf, n, bitmap, nullCount);
 }
 
 /**
- * Several columns of one length gathered at the same positions; on large inputs through one shared
+ * Several columns of one length gathered at the same positions: on large inputs on the thread team
+ * (each thread a range of output rows of every column) when it is up, else through one shared
  * cache-friendly plan.
  * @example
  * gatherColumns(df.columnList, perm)
  */
 export function gatherColumns(cols: readonly Column[], idx: Int32Array): Column[] {
   if (cols.length === 0) return [];
-  const fixed = cols.filter((c) => c.dtype !== 'bool' && !(c.dtype === 'string' && !c.isDictionary)).length;
-  const plan = idx.length >= PLAN_MIN && cols[0].length >= PLAN_MIN && fixed >= 1 ? gatherPlan(idx, cols[0].length) : undefined;
+  const n = idx.length;
   let neg = false;
-  for (let i = 0; i < idx.length && !neg; i++) if (idx[i] < 0) neg = true;
+  for (let i = 0; i < n && !neg; i++) if (idx[i] < 0) neg = true;
+  const fixed = cols.filter(fixedWidth);
+  const threads = n >= PAR_MIN && fixed.length > 0 ? teamThreads() : 1;
+  if (threads > 1) {
+    const lanes = fixed.map((c) => lane(c, n, true));
+    const args: GatherArgs = { idx: shared(idx), srcLength: cols[0].length, srcs: lanes.map((l) => l.src), outs: lanes.map((l) => l.out), kinds: lanes.map((l) => l.kind) };
+    runParts(gatherRows, args, threads);
+    const done = new Map(fixed.map((c, k) => [c, lanes[k].buf]));
+    return cols.map((c) => {
+      const buf = done.get(c);
+      if (!buf) return gather(c, idx, undefined, neg);
+      const { bitmap, nullCount } = gatherValidity(c, idx, neg);
+      return finish(c, buf, n, bitmap, nullCount);
+    });
+  }
+  const plan = n >= PLAN_MIN && cols[0].length >= PLAN_MIN && fixed.length >= 1 ? gatherPlan(idx, cols[0].length) : undefined;
   return cols.map((c) => gather(c, idx, plan, neg));
+}
+
+/** `idx` on shared memory (copied when it is not). */
+function shared(idx: Int32Array): Int32Array {
+  if (idx.buffer instanceof SharedArrayBuffer) return idx;
+  const out = alloc(Int32Array, idx.length);
+  out.set(idx);
+  return out;
 }
 
 // Mask loops below are branch-free: (x + 255) >> 8 is 1 exactly when the byte x is 1..255 (a random

@@ -1,0 +1,228 @@
+/**
+ * A small persistent team of worker threads for SYNCHRONOUS parallel kernels (sort, gather, ...):
+ * the calling thread splits a job into parts, the workers and the caller claim parts from a shared
+ * control block, and the call returns when every part is done. Unlike the piscina pool (pool.ts),
+ * nothing is awaited, so a sync API such as `df.sortValues` can use the other cores.
+ *
+ * How to add and call a kernel:
+ * 1. In a kernel module (it must import only light modules, never team.ts), declare it with
+ *    `defineKernel` from team-kernel.ts: `run(args, part, parts)` does one part, writing only its own
+ *    share of the outputs, the same values whichever thread runs it.
+ * 2. List the module in `BUILTIN_KERNEL_MODULES` (team-kernels.ts) so the workers load it.
+ * 3. Call it: `if (n >= MY_THRESHOLD && teamThreads() > 1) runParts(kernel, args, parts)`, else run
+ *    the serial loop (or `runParts` anyway: it runs every part on the caller when the team is off).
+ *    Arguments are numbers, flags and typed arrays on SharedArrayBuffer (`alloc` in
+ *    src/frame/alloc.ts gives shared memory from 64 KiB); with any non-shared array the job runs
+ *    on the calling thread only.
+ *
+ * Team size: the pool's worker setting minus one (the caller is a thread too), so
+ * `configure({ workers: 1 })` makes every kernel serial. The team starts on the first
+ * `teamThreads()` call, in the background (that call gets 1); workers are unref'd (they never keep
+ * the process alive). A worker that is late, dead or whose kernel throws never blocks the caller:
+ * after `timeoutMs` (plus a margin proportional to the caller's own part time) the caller runs the
+ * missing parts itself and the team is restarted on a later call.
+ * @module
+ */
+import { Worker } from 'node:worker_threads';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
+import { ValueError } from '../errors.js';
+import { poolInfo } from './pool.js';
+import type { TeamArgs, TeamKernel, TeamValue } from './team-kernel.js';
+import { CLAIMED, CTRL_INTS, DONE, FAILED, FREE, MAX_PARTS, PARTS, READY, REMAINING, SEQ, STOP, tag, type JobMessage, type TeamWorkerData } from './team-protocol.js';
+
+const fromSource = import.meta.url.endsWith('.ts');
+const entry = new URL(fromSource ? './team-worker-dev.mjs' : './team-worker.js', import.meta.url);
+
+/** Options of `configureTeam`. */
+export interface TeamOptions {
+  /** Base wait for the workers' parts, ms (default 2000); the caller then runs what is missing. */
+  timeoutMs?: number;
+  /** Extra kernel modules (file URLs) the workers load besides the built-in list. */
+  modules?: string[];
+}
+
+interface Team {
+  size: number;
+  ctrl: Int32Array;
+  workers: Worker[];
+  ports: MessagePort[];
+  dead: boolean;
+}
+
+let settings: Required<TeamOptions> = { timeoutMs: 2000, modules: [] };
+let team: Team | null = null;
+let seq = 0;
+let failures = 0;
+const stats = { jobs: 0, workerParts: 0, timeouts: 0 };
+
+/**
+ * Counters since the process started: jobs handed to the team, parts the workers ran, jobs that
+ * timed out (for tests and diagnostics).
+ * @example
+ * teamStats() // { jobs: 12, workerParts: 11, timeouts: 0 }
+ */
+export function teamStats(): { jobs: number; workerParts: number; timeouts: number } {
+  return { ...stats };
+}
+/** After this many timed-out jobs in a row the team stays off (the machine is too busy for it). */
+const MAX_FAILURES = 3;
+
+/**
+ * Changes the team's wait limit or kernel modules; the running team (if any) is stopped and a new
+ * one starts on the next call.
+ * @example
+ * configureTeam({ timeoutMs: 500 });
+ */
+export function configureTeam(opts: TeamOptions): void {
+  if (opts.timeoutMs !== undefined && !(opts.timeoutMs > 0)) throw new ValueError(`configureTeam(): timeoutMs must be positive, got ${String(opts.timeoutMs)}`);
+  settings = { timeoutMs: opts.timeoutMs ?? settings.timeoutMs, modules: opts.modules ?? settings.modules };
+  failures = 0;
+  void stopTeam();
+}
+
+function start(size: number): Team {
+  const ctrl = new Int32Array(new SharedArrayBuffer(CTRL_INTS * 4));
+  const t: Team = { size, ctrl, workers: [], ports: [], dead: false };
+  for (let i = 0; i < size; i++) {
+    const { port1, port2 } = new MessageChannel();
+    const wd: TeamWorkerData = { ctrl: ctrl.buffer as SharedArrayBuffer, port: port2, modules: settings.modules };
+    const w = new Worker(entry, { workerData: wd, transferList: [port2] });
+    w.unref();
+    port1.unref();
+    // A worker that fails or exits makes the team unusable; a later call starts a new one.
+    w.on('error', () => { t.dead = true; });
+    w.on('exit', () => { t.dead = true; });
+    t.workers.push(w);
+    t.ports.push(port1);
+  }
+  return t;
+}
+
+/**
+ * Threads a job started now would use: 1 (the caller) while the team is off, starting or broken;
+ * 1 + the workers once they are all ready. The first call starts the team in the background.
+ * @example
+ * if (n >= 1 << 20 && teamThreads() > 1) runParts(kernel, args, 8);
+ */
+export function teamThreads(): number {
+  const size = poolInfo().workers - 1;
+  if (size < 1 || failures >= MAX_FAILURES) {
+    if (team) void stopTeam();
+    return 1;
+  }
+  if (team && (team.dead || team.size !== size)) void stopTeam();
+  if (!team) team = start(size);
+  return Atomics.load(team.ctrl, READY) === team.size ? team.size + 1 : 1;
+}
+
+/**
+ * Resolves once the team's workers are ready (starting it if needed); resolves 1 when the team is
+ * off (`configure({ workers: 1 })`). For tests and warm-ups.
+ * @example
+ * await teamReady(); // then runParts uses the workers
+ */
+export async function teamReady(timeoutMs = 30_000): Promise<number> {
+  const t0 = Date.now();
+  for (;;) {
+    const n = teamThreads();
+    if (n > 1 || !team) return n;
+    if (Date.now() - t0 > timeoutMs) return 1;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+/**
+ * Stops the workers (a later call starts new ones).
+ * @example
+ * await stopTeam();
+ */
+export async function stopTeam(): Promise<void> {
+  const t = team;
+  team = null;
+  if (!t) return;
+  t.dead = true;
+  Atomics.store(t.ctrl, STOP, 1);
+  Atomics.add(t.ctrl, SEQ, 1);
+  Atomics.notify(t.ctrl, SEQ);
+  for (const p of t.ports) p.close();
+  await Promise.all(t.workers.map((w) => w.terminate()));
+}
+
+/** The team's worker threads (for tests that stop one to check the fallback). */
+export function teamWorkersForTest(): readonly Worker[] {
+  return team ? team.workers : [];
+}
+
+function allShared(v: TeamValue): boolean {
+  if (ArrayBuffer.isView(v)) return v.buffer instanceof SharedArrayBuffer;
+  if (Array.isArray(v)) return (v as readonly TeamValue[]).every(allShared);
+  return true;
+}
+
+/**
+ * Runs parts 0..parts-1 of `kernel` and returns when all are done: on the team's workers and the
+ * calling thread together when the team is ready and every typed array in `args` is shared,
+ * otherwise on the calling thread alone. Never waits forever: a part a worker has not finished
+ * after the wait limit is run by the caller. An error thrown by a part is thrown here.
+ * @example
+ * runParts(fill, { out: alloc(Float64Array, 1 << 20), x: 1 }, 4);
+ */
+export function runParts<A extends TeamArgs>(kernel: TeamKernel<A>, args: A, parts: number): void {
+  if (!Number.isInteger(parts) || parts < 1 || parts > MAX_PARTS) throw new ValueError(`runParts(): parts must be an integer in 1..${MAX_PARTS}, got ${parts}`);
+  const t = team;
+  if (parts === 1 || t === null || t.dead || Atomics.load(t.ctrl, READY) !== t.size || !Object.values(args).every(allShared)) {
+    for (let p = 0; p < parts; p++) kernel.run(args, p, parts);
+    return;
+  }
+  const ctrl = t.ctrl;
+  seq = (seq + 1) & 0x1fffffff;
+  const s = seq;
+  const tg = tag(s);
+  for (let p = 0; p < parts; p++) Atomics.store(ctrl, PARTS + p, tg | FREE);
+  Atomics.store(ctrl, REMAINING, parts);
+  const msg: JobMessage = { seq: s, id: kernel.id, args, parts };
+  for (const port of t.ports) port.postMessage(msg);
+  Atomics.store(ctrl, SEQ, s);
+  Atomics.notify(ctrl, SEQ);
+  stats.jobs++;
+  const t0 = performance.now();
+  let mine = 0;
+  for (let p = 0; p < parts; p++) {
+    if (Atomics.compareExchange(ctrl, PARTS + p, tg | FREE, tg | CLAIMED) !== (tg | FREE)) continue;
+    kernel.run(args, p, parts);
+    Atomics.store(ctrl, PARTS + p, tg | DONE);
+    Atomics.sub(ctrl, REMAINING, 1);
+    mine++;
+  }
+  const own = performance.now() - t0;
+  const deadline = performance.now() + settings.timeoutMs + 4 * own;
+  let timedOut = false;
+  for (;;) {
+    const left = Atomics.load(ctrl, REMAINING);
+    if (left <= 0) break;
+    const wait = deadline - performance.now();
+    if (wait <= 0 || t.dead) {
+      timedOut = true;
+      break;
+    }
+    Atomics.wait(ctrl, REMAINING, left, wait);
+  }
+  // Parts a worker failed, or did not finish in time: run them here (a kernel error is thrown here).
+  for (let p = 0; p < parts; p++) {
+    const st = Atomics.load(ctrl, PARTS + p);
+    if (st === (tg | DONE)) continue;
+    if (st === (tg | FAILED) || timedOut) {
+      Atomics.store(ctrl, PARTS + p, tg | CLAIMED);
+      mine++;
+      kernel.run(args, p, parts);
+    }
+  }
+  stats.workerParts += parts - mine;
+  if (timedOut) {
+    stats.timeouts++;
+    failures++;
+    void stopTeam();
+  } else {
+    failures = 0;
+  }
+}
