@@ -10,6 +10,7 @@ import { euclideanGram } from './gram.js';
 import { chebyshevKernel, cityblockKernel, minkowskiKernel } from './minkowski.js';
 import { cosineKernel, rowNorms } from './cosine.js';
 import { METRICS, type DistanceKernel, type Metric } from './types.js';
+import { smallKernel } from './wasm-small.js';
 
 /** From this many features on, Euclidean distances use the Gram form. */
 export const GRAM_MIN_FEATURES = 16;
@@ -48,19 +49,19 @@ export function makeKernel(metric: Metric, p: number, d: number, nx: Float64Arra
     case 'sqeuclidean': {
       const root = metric === 'euclidean';
       if (d >= GRAM_MIN_FEATURES && nx && ny) return (A, B, dd, n, out, r0, r1) => euclideanGram(A, B, dd, n, out, r0, r1, nx, ny, root);
-      return root ? euclideanDirect : sqeuclideanDirect;
+      return smallKernel(metric, d) ?? (root ? euclideanDirect : sqeuclideanDirect);
     }
     case 'cityblock':
-      return cityblockKernel;
+      return smallKernel('cityblock', d) ?? cityblockKernel;
     case 'chebyshev':
-      return chebyshevKernel;
+      return smallKernel('chebyshev', d) ?? chebyshevKernel;
     case 'cosine':
       if (!nx || !ny) throw new ValueError('cosine needs row norms');
       return cosineKernel(nx, ny);
     case 'minkowski':
-      if (p === 1) return cityblockKernel;
-      if (p === 2) return euclideanDirect;
-      if (p === Infinity) return chebyshevKernel;
+      if (p === 1) return makeKernel('cityblock', p, d, nx, ny);
+      if (p === 2) return makeKernel('euclidean', p, d, null, null);
+      if (p === Infinity) return makeKernel('chebyshev', p, d, nx, ny);
       return minkowskiKernel(p);
   }
 }

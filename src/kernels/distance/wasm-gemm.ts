@@ -7,60 +7,15 @@
  * @module
  */
 
-// --- a tiny assembler --------------------------------------------------------------------------
-const uleb = (v: number): number[] => {
-  const out: number[] = [];
-  do {
-    let b = v & 0x7f;
-    v >>>= 7;
-    if (v !== 0) b |= 0x80;
-    out.push(b);
-  } while (v !== 0);
-  return out;
-};
-const sleb = (v: number): number[] => {
-  const out: number[] = [];
-  for (;;) {
-    const b = v & 0x7f;
-    v >>= 7;
-    if ((v === 0 && (b & 0x40) === 0) || (v === -1 && (b & 0x40) !== 0)) {
-      out.push(b);
-      return out;
-    }
-    out.push(b | 0x80);
-  }
-};
-const section = (id: number, body: number[]): number[] => [id, ...uleb(body.length), ...body];
-const vec = (items: number[][]): number[] => [...uleb(items.length), ...items.flat()];
-
-const I32 = 0x7f, V128 = 0x7b;
-const get = (l: number): number[] => [0x20, ...uleb(l)];
-const set = (l: number): number[] => [0x21, ...uleb(l)];
-const i32 = (v: number): number[] => [0x41, ...sleb(v)];
-const ADD = [0x6a], MUL = [0x6c], LT_U = [0x49];
-const vload = (off = 0): number[] => [0xfd, 0x00, 0x03, ...uleb(off)];
-const F64X2_ADD = [0xfd, 0xf0, 0x01], F64X2_MUL = [0xfd, 0xf2, 0x01];
-const lane = (k: number): number[] => [0xfd, 0x21, k];
-const F64_ADD = [0xa0];
-const f64store = (off: number): number[] => [0x39, 0x03, ...uleb(off)];
-const ZERO = [0xfd, 0x0c, ...new Array<number>(16).fill(0)];
-/** `for (; local < limit; local += step) body` as block/loop. */
-const forLoop = (local: number, limit: number[], step: number[], body: number[]): number[] => [
-  0x02, 0x40, 0x03, 0x40,
-  ...get(local), ...limit, ...LT_U, 0x45, 0x0d, 0x01, // if !(local < limit) break
-  ...body,
-  ...get(local), ...step, ...ADD, ...set(local),
-  0x0c, 0x00, 0x0b, 0x0b,
-];
+import {
+  ADD, F64, F64_ADD, F64_GE, F64_MUL, F64_SQRT, F64_SUB, F64X2_ADD, F64X2_MUL, I32, I32_EQZ, LT_U, MUL, SELECT, V128, WA, ZERO,
+  f64const, f64load, f64store, forLoop, get, i32, lane, section, set, uleb, vec, vload, type WasmMemory,
+} from './wasm-asm.js';
 
 // params: aPtr, rows (even), bPtr, n4 (multiple of 4), gPtr, rowBytes (16·k), blockRows (multiple of 4),
 //         nxPtr (squared norms of the A rows), nyPtr (of the B rows), root (1: sqrt)
 const P = { a: 0, rows: 1, b: 2, n4: 3, g: 4, rowBytes: 5, blockRows: 6, nx: 7, ny: 8, root: 9 };
 const L = { jb: 10, jend: 11, i: 12, j: 13, k: 14, pa0: 15, pa1: 16, pb0: 17, g0: 21, a0: 23, b: 25, acc0: 26, T: 34, S: 35, c: 36, cnt: 37 };
-const F64 = 0x7c;
-const f64load = (off: number): number[] => [0x2b, 0x03, ...uleb(off)];
-const f64const = (v: number): number[] => [0x44, ...new Uint8Array(new Float64Array([v]).buffer)];
-const F64_SUB = [0xa1], F64_MUL = [0xa2], F64_SQRT = [0x9f], F64_GE = [0x66], I32_EQZ = [0x45], SELECT = [0x1b];
 
 /**
  * For each (i, j): g = A_i·B_j, t = |A_i|² + |B_j|², s = t − 2g; stores sqrt(s) (or s), or −1 where
@@ -129,18 +84,6 @@ function assemble(guard: number): Uint8Array {
 }
 
 // --- runtime -----------------------------------------------------------------------------------
-/** The slice of the WebAssembly JS API used here (the project's lib settings do not declare it). */
-interface WasmMemory {
-  readonly buffer: ArrayBuffer;
-  grow(pages: number): number;
-}
-interface WasmApi {
-  Memory: new (desc: { initial: number }) => WasmMemory;
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
-}
-const WA = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
-
 type GramFn = (aPtr: number, rows: number, bPtr: number, n4: number, gPtr: number, rowBytes: number, blockRows: number, nxPtr: number, nyPtr: number, root: number) => number;
 let cached: { fn: GramFn; mem: WasmMemory } | null | undefined;
 
