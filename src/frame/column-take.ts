@@ -5,7 +5,8 @@
  */
 import { shiftBits } from './bitmap.js';
 import { Column } from './column.js';
-import { compact, gather, maskCount } from './ops/gather.js';
+import { gather } from './ops/gather.js';
+import { compact, maskCount } from './ops/compact.js';
 import { ValueError } from '../errors.js';
 
 /**
@@ -47,8 +48,9 @@ export function maskToIndices(mask: Uint8Array, count: number = maskCount(mask))
 }
 
 /**
- * Keeps rows where `mask` (one byte per row) is non-zero: values, dictionary codes and validity are
- * compacted in one pass per buffer (ops/gather.ts `compact`), without an index array.
+ * Keeps rows where `mask` (one byte per row) is non-zero: the mask is packed to bits, then values,
+ * dictionary codes and validity are compacted in one pass per buffer (ops/compact.ts), without an
+ * index array.
  * @example
  * filterColumn(col, new Uint8Array([1, 0, 1]))
  */

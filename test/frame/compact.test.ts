@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fromCodes, fromStrings, fromTyped, fromValues } from '../../src/frame/column-build.js';
 import { filterColumn, maskToIndices } from '../../src/frame/column-take.js';
 import { DataFrame } from '../../src/frame/dataframe.js';
-import { compact, maskCount } from '../../src/frame/ops/gather.js';
+import { compact, maskCount } from '../../src/frame/ops/compact.js';
 import { ValueError } from '../../src/errors.js';
 
 // Mask bytes other than 0/1 count as "keep" (the branch-free loops must treat 2 and 255 like 1).

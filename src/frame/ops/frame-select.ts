@@ -6,17 +6,18 @@
  */
 import type { DataFrame } from '../dataframe.js';
 import { Series } from '../series.js';
-import { Index, type Label } from '../label-index.js';
+import { Index, RangeIndex, type Label } from '../label-index.js';
 import { MultiIndex } from '../multi-index.js';
 import type { Column } from '../column.js';
-import { concatColumns, fromFloat64 } from '../column-build.js';
+import { concatColumns, fromFloat64, fromTyped } from '../column-build.js';
 import { maskToIndices, sliceColumn, take } from '../column-take.js';
 import { isNumericDtype, type Scalar } from '../dtypes.js';
 import type { Slice } from '../types.js';
 import { KeyError, ValueError } from '../../errors.js';
 import { compareLabels } from './align.js';
-import { maskOf } from './series-select.js';
-import { compact, gather, maskCount } from './gather.js';
+import { maskBits, maskOf } from './series-select.js';
+import { gather } from './gather.js';
+import { bitPositions, compactByBits, countBits, rangeLabelsFromBits } from './compact.js';
 import { gatherIndex } from './gather-index.js';
 
 type RowSel = Label | readonly Label[] | Slice | Series | null;
@@ -273,16 +274,37 @@ export function frameIloc(df: DataFrame, rows: PosSel, cols?: PosSel): DataFrame
 }
 
 /**
+ * The labels of the rows whose bit is set (`count` of them). A RangeIndex whose labels fit in int32
+ * becomes int64 labels written straight from the bits; a flat index compacts its label column the way
+ * the frame's columns are; a MultiIndex takes the kept positions.
+ */
+function filterIndex(index: Index, bits: Uint8Array, count: number): Index {
+  const n = index.length;
+  if (index instanceof RangeIndex) {
+    const { start, step } = index;
+    const last = start + (n - 1) * step;
+    if (Number.isInteger(start) && Number.isInteger(step) && Math.min(start, last) >= -0x80000000 && Math.max(start, last) <= 0x7fffffff) {
+      return new Index(fromTyped(rangeLabelsFromBits(bits, n, count, start, step), null, 'int64'), { name: index.name });
+    }
+    return gatherIndex(index, bitPositions(bits, n, count));
+  }
+  if (index instanceof MultiIndex) return index.take(bitPositions(bits, n, count));
+  return new Index(compactByBits(index.column, bits, count), { name: index.name });
+}
+
+/**
  * Rows where `mask` is true (pandas `df[mask]`): a boolean Series aligned on the index labels (nulls
- * count as false), a byte mask or a boolean array of the frame's length.
+ * count as false), a byte mask or a boolean array of the frame's length. The mask stays packed bits
+ * (as comparisons make it): every column, and the index labels, are compacted straight from the bits
+ * (compact.ts). An all-true mask keeps the columns and the index as they are (columns are immutable).
  * @example
  * filterFrame(df, df.col('Age').gt(30))
  */
 export function filterFrame(df: DataFrame, mask: Series | Uint8Array | readonly boolean[]): DataFrame {
-  const m = maskOf(mask, df.index);
-  const count = maskCount(m);
-  // Every column is compacted straight from the mask (branch-free, one loop per width, dictionary codes
-  // only); the kept positions are built once, for the index labels.
-  const cols = df.columnList.map((c) => compact(c, m, count));
-  return df.withColumns(cols, gatherIndex(df.index, maskToIndices(m, count)));
+  const n = df.length;
+  const bits = maskBits(mask, df.index);
+  const count = countBits(bits, n);
+  if (count === n) return df.withColumns(df.columnList, df.index);
+  const cols = df.columnList.map((c) => compactByBits(c, bits, count));
+  return df.withColumns(cols, filterIndex(df.index, bits, count));
 }

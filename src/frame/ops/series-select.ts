@@ -14,6 +14,8 @@ import { Series } from '../series.js';
 import type { Slice } from '../types.js';
 import { compareLabels } from './align.js';
 import { unpackBits } from '../bitmap.js';
+import { newBits } from './bool-bits.js';
+import { packMask } from './compact.js';
 
 function isSlice(x: unknown): x is Slice<unknown> {
   return x !== null && typeof x === 'object' && !Array.isArray(x) && !(x instanceof Date) && !(x instanceof Series) &&
@@ -113,6 +115,19 @@ export function seriesIloc(s: Series, rows: number | readonly number[] | Slice<n
   return s.take(range(start, Math.max(start, stop)));
 }
 
+/** A bool mask Series's column aligned on `index` (same labels, or reordered by label). */
+function alignedMask(mask: Series, index: Index): Column {
+  const n = index.length;
+  if (mask.dtype !== 'bool') throw new ValueError(`A boolean mask is needed; got a ${mask.dtype} Series '${mask.name ?? ''}' (compare it first, e.g. s.gt(0))`);
+  if (mask.index === index || mask.index.equals(index)) return mask.column;
+  if (mask.length !== n && !mask.index.isUnique) throw new ValueError(`The boolean Series has ${mask.length} rows but the data has ${n}`);
+  const idx = mask.index.getIndexer(index.toArray());
+  for (let i = 0; i < n; i++) {
+    if (idx[i] < 0) throw new ValueError(`Unalignable boolean Series provided as mask: label ${JSON.stringify(String(index.get(i)))} is not in its index`);
+  }
+  return take(mask.column, idx);
+}
+
 /**
  * One byte per row of `index` (1 = keep) from a boolean Series (aligned on labels; nulls are false),
  * a byte mask or a boolean array. A wrong length or a non-bool Series is a ValueError.
@@ -122,16 +137,7 @@ export function seriesIloc(s: Series, rows: number | readonly number[] | Slice<n
 export function maskOf(mask: Series | Uint8Array | readonly boolean[], index: Index): Uint8Array {
   const n = index.length;
   if (mask instanceof Series) {
-    if (mask.dtype !== 'bool') throw new ValueError(`A boolean mask is needed; got a ${mask.dtype} Series '${mask.name ?? ''}' (compare it first, e.g. s.gt(0))`);
-    let col: Column = mask.column;
-    if (!(mask.index === index || mask.index.equals(index))) {
-      if (mask.length !== n && !mask.index.isUnique) throw new ValueError(`The boolean Series has ${mask.length} rows but the data has ${n}`);
-      const idx = mask.index.getIndexer(index.toArray());
-      for (let i = 0; i < n; i++) {
-        if (idx[i] < 0) throw new ValueError(`Unalignable boolean Series provided as mask: label ${JSON.stringify(String(index.get(i)))} is not in its index`);
-      }
-      col = take(col, idx);
-    }
+    const col = alignedMask(mask, index);
     const out = unpackBits(col.values as Uint8Array, n);
     const v = col.validity;
     if (v) for (let i = 0; i < n; i++) out[i] &= (v[i >> 3] >> (i & 7)) & 1;
@@ -141,5 +147,30 @@ export function maskOf(mask: Series | Uint8Array | readonly boolean[], index: In
   if (mask instanceof Uint8Array) return mask;
   const out = new Uint8Array(n);
   for (let i = 0; i < n; i++) out[i] = mask[i] ? 1 : 0;
+  return out;
+}
+
+/**
+ * The same mask as packed bits (Arrow's LSB-first layout; only the first `index.length` bits count).
+ * A bool Series without nulls gives its own bit buffer, unchanged and not copied (treat it as
+ * read-only); nulls are cleared (false) in a new bitmap; a byte mask or boolean array is packed.
+ * @example
+ * maskBits(s.gt(0), s.index) // the comparison's bits
+ */
+export function maskBits(mask: Series | Uint8Array | readonly boolean[], index: Index): Uint8Array {
+  const n = index.length;
+  if (mask instanceof Series) {
+    const col = alignedMask(mask, index);
+    const bits = col.values as Uint8Array;
+    const v = col.validity;
+    if (v === null) return bits;
+    const out = newBits(n);
+    for (let q = 0, m = (n + 7) >> 3; q < m; q++) out[q] = bits[q] & v[q];
+    return out;
+  }
+  if (mask.length !== n) throw new ValueError(`Boolean mask has ${mask.length} values but the data has ${n} rows`);
+  if (mask instanceof Uint8Array) return packMask(mask);
+  const out = newBits(n);
+  for (let i = 0; i < n; i++) if (mask[i]) out[i >> 3] |= 1 << (i & 7);
   return out;
 }
