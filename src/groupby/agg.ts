@@ -13,12 +13,14 @@ import { Index } from '../frame/label-index.js';
 import { MultiIndex } from '../frame/multi-index.js';
 import { Series } from '../frame/series.js';
 import type { Scalar } from '../frame/dtypes.js';
-import { aggregateColumn, checkInput, getAggregation } from '../frame/aggs/registry.js';
-import { mean, meanStateCount, meanStateSum } from '../frame/aggs/mean.js';
+import { acceptsDtype, aggregateColumn, checkInput, getAggregation } from '../frame/aggs/registry.js';
+import { MEAN_COUNT_OFFSET, MEAN_COUNT_STRIDE, mean, meanStateCount, meanStateSum, type MeanState } from '../frame/aggs/mean.js';
+import { std, variance, varianceFromSums, type VarState } from '../frame/aggs/var.js';
 import type { ValueOptions } from '../frame/aggs/state.js';
 import { unknownName, ValueError } from '../errors.js';
 import type { GroupContext } from './context.js';
 import { GroupSlices } from './slices.js';
+import { notePresence, presenceUnknown } from './physical.js';
 
 /** An aggregation: a registered name ('mean', 'sum', ...) or a function of a group's values. */
 export type AggFunc = string | ((values: Series) => Scalar);
@@ -42,27 +44,58 @@ export function aggregateFuncs(ctx: GroupContext, name: string, funcs: readonly 
   return physical || order === null ? res : res.map((c) => take(c, order));
 }
 
+/** The aggregations a mean state answers (mean, sum, count: one pass for all three). */
+const FROM_MEAN_STATE = new Set(['mean', 'sum', 'count']);
+
+/**
+ * True when mean/sum/count of a numeric column go through one shared mean state: when two of them
+ * are asked, or when the grouping has yet to learn which groups occur (the state's counts tell it).
+ */
+function useMeanState(ctx: GroupContext, named: readonly string[]): boolean {
+  const k = named.filter((f) => FROM_MEAN_STATE.has(f)).length;
+  if (k === 0) return false;
+  return (named.includes('mean') && k >= 2) || presenceUnknown(ctx.groups);
+}
+
 /** One result row per physical group (see Groups.order). */
 function physicalAggregates(ctx: GroupContext, name: string, funcs: readonly AggFunc[], opts: ValueOptions): Column[] {
   const col = ctx.frame.column(name);
   const { codes, nphys: ngroups } = ctx.groups;
   const named = funcs.filter((f): f is string => typeof f === 'string');
   for (const f of named) checkInput(getAggregation(f), col, name);
-  const fused = named.includes('mean') && (named.includes('sum') || named.includes('count')) && opts.skipna !== false;
-  let meanState: ReturnType<typeof mean.init> | null = null;
-  if (fused) {
-    meanState = mean.init(ngroups);
-    mean.update(meanState, col, codes);
-  }
+  const moments = opts.skipna !== false && acceptsDtype(mean, col.dtype);
+  let meanState = moments ? (ctx.meanStates.get(name) ?? null) : null;
+  if (meanState === null && moments && useMeanState(ctx, named)) meanState = meanStateOf(ctx, name);
+  let varState: VarState | null = null;
   return funcs.map((f) => {
     if (typeof f !== 'string') return applyPerGroup(ctx, name, f);
     if (meanState !== null) {
       if (f === 'mean') return mean.value(meanState, opts);
       if (f === 'sum') return meanStateSum(meanState, opts);
-      if (f === 'count' && col.dtype !== 'string') return meanStateCount(meanState);
+      if (f === 'count') return meanStateCount(meanState);
+    }
+    if (moments && (f === 'var' || f === 'std')) {
+      // Two passes: group sums (shared with mean/sum/count, and kept for later calls), then
+      // squared deviations from the group means.
+      meanState ??= meanStateOf(ctx, name);
+      varState ??= varianceFromSums(meanState.acc, MEAN_COUNT_STRIDE, col, codes);
+      return (f === 'var' ? variance : std).value(varState, opts);
     }
     return aggregateColumn(f, col, codes, ngroups, { ...opts, name });
   });
+}
+
+/** The mean state of a column over the grouping: computed once, kept in `ctx.meanStates`. */
+function meanStateOf(ctx: GroupContext, name: string): MeanState {
+  let st = ctx.meanStates.get(name);
+  if (st === undefined) {
+    st = mean.init(ctx.groups.nphys);
+    mean.update(st, ctx.frame.column(name), ctx.groups.codes);
+    // Its counts cover every row when no value was missing: they also say which groups occur.
+    notePresence(ctx.groups, st.acc, MEAN_COUNT_STRIDE, MEAN_COUNT_OFFSET);
+    ctx.meanStates.set(name, st);
+  }
+  return st;
 }
 
 /** A user function per group (slow path: one Series per group), one result per physical group. */

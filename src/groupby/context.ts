@@ -5,6 +5,7 @@
  * @module
  */
 import type { DataFrame } from '../frame/dataframe.js';
+import type { MeanState } from '../frame/aggs/mean.js';
 import type { Index } from '../frame/label-index.js';
 import type { Groups } from './factorize.js';
 import type { GroupRows } from './layout.js';
@@ -23,4 +24,9 @@ export interface GroupContext {
   readonly keyNames: readonly (string | null)[];
   /** Rows of each group, computed once. */
   rows(): GroupRows;
+  /**
+   * Per column: the mean state (sum, count per physical group) once computed, reused by later
+   * mean/sum/count/var/std/transform calls on the same grouping (the frame is immutable).
+   */
+  readonly meanStates: Map<string, MeanState>;
 }

@@ -7,6 +7,7 @@ import * as arrow from 'apache-arrow';
 import { Column as ColumnClass, type Column } from '../frame/column.js';
 import { fromStrings } from '../frame/column-build.js';
 import type { Groups } from './factorize.js';
+import { PhysicalGroups } from './physical.js';
 
 /** Sorted codes of a string key (through its dictionary codes). */
 export function factorizeStrings(col: Column): { codes: Int32Array; uniques: Column; hasMissing: boolean } {
@@ -93,19 +94,20 @@ export function physicalStrings(col: Column, dropna: boolean, sort: boolean): Gr
   const D = dictionary.length;
   const sortedIdx = dictionaryOrder(dictionary);
   if (sortedIdx === null) return null;
+  // Sorted, missing keys dropped: which entries occur is worked out lazily (often from the counts
+  // of the aggregation pass itself), so grouping costs no pass over the rows here.
+  if (sort && dropna) return new PhysicalGroups(codes, D, true, sortedIdx, (order) => dictionaryUniques(col, dictionary, order));
   const n = codes.length;
   const used = new Uint8Array(D);
   let missing = false;
+  let order: Int32Array;
   if (sort) {
     for (let i = 0; i < n; i++) {
       const c = codes[i];
       if (c >= 0) used[c] = 1;
       else missing = true;
     }
-  }
-  let order: Int32Array;
-  if (sort) {
-    if (missing && !dropna) return null;
+    if (missing) return null;
     let k = 0;
     for (let d = 0; d < D; d++) k += used[d];
     order = new Int32Array(k);
@@ -125,12 +127,16 @@ export function physicalStrings(col: Column, dropna: boolean, sort: boolean): Gr
     order = Int32Array.from(seen);
   }
   const k = order.length;
-  const t = col.data.type;
-  let uniques: Column;
-  if (arrow.DataType.isDictionary(t) && t.indices.bitWidth === 32 && t.indices.isSigned) {
-    uniques = new ColumnClass(arrow.makeData({ type: t, length: k, nullCount: 0, data: Int32Array.from(order), dictionary: col.data.dictionary }));
-  } else uniques = fromStrings(Array.from(order, (d) => dictionary[d]));
   const keyCodes = new Int32Array(k);
   for (let r = 0; r < k; r++) keyCodes[r] = r;
-  return { codes, ngroups: k, nphys: D, order, uniques: [uniques], keyCodes: [keyCodes] };
+  return { codes, ngroups: k, nphys: D, order, uniques: [dictionaryUniques(col, dictionary, order)], keyCodes: [keyCodes] };
+}
+
+/** The keys of dictionary entries `order`: a dictionary column over the same dictionary when possible. */
+function dictionaryUniques(col: Column, dictionary: readonly string[], order: Int32Array): Column {
+  const t = col.data.type;
+  if (arrow.DataType.isDictionary(t) && t.indices.bitWidth === 32 && t.indices.isSigned) {
+    return new ColumnClass(arrow.makeData({ type: t, length: order.length, nullCount: 0, data: Int32Array.from(order), dictionary: col.data.dictionary }));
+  }
+  return fromStrings(Array.from(order, (d) => dictionary[d]));
 }

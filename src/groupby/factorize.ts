@@ -14,6 +14,7 @@ import { float64ToInt64, isBigDtype, isIntegerDtype } from '../frame/dtypes.js';
 import { hashFactorize } from './hash.js';
 import { factorizeStrings, physicalStrings } from './factorize-strings.js';
 import { DIRECT_MAX, factorizeInt64, factorizeSmallInts } from './factorize-ints.js';
+import { physicalInts } from './physical-ints.js';
 
 /** Options of factorization. */
 export interface FactorizeOptions {
@@ -23,7 +24,9 @@ export interface FactorizeOptions {
   dropna?: boolean;
   /**
    * Allow physical codes (default false): a dictionary-encoded string key may then keep its
-   * dictionary codes as group codes (no pass to renumber rows) with `order` giving the output order.
+   * dictionary codes as group codes (no pass to renumber rows), and an int32/int64 key without
+   * nulls in a small range its values less their minimum, with `order` giving the output order
+   * (worked out lazily: see physical.ts).
    */
   physical?: boolean;
 }
@@ -87,7 +90,7 @@ export function factorizeKey(col: Column, dropna = true): KeyCodes {
 export function factorizeKeys(cols: readonly Column[], opts: FactorizeOptions = {}): Groups {
   const dropna = opts.dropna ?? true;
   if (opts.physical && cols.length === 1) {
-    const p = physicalStrings(cols[0], dropna, opts.sort !== false);
+    const p = physicalStrings(cols[0], dropna, opts.sort !== false) ?? physicalInts(cols[0], opts.sort !== false);
     if (p) return p;
   }
   const keys = cols.map((c) => factorizeKey(c, dropna));

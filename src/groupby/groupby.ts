@@ -10,6 +10,7 @@ import { RangeIndex, type Index, type Label } from '../frame/label-index.js';
 import { MultiIndex } from '../frame/multi-index.js';
 import { Series } from '../frame/series.js';
 import { acceptsDtype, getAggregation } from '../frame/aggs/registry.js';
+import type { MeanState } from '../frame/aggs/mean.js';
 import { unknownName, ValueError } from '../errors.js';
 import { factorizeKeys, type Groups } from './factorize.js';
 import { resolveKey, type GroupKey, type ResolvedKey } from './keys.js';
@@ -54,6 +55,8 @@ export class GroupBy implements GroupContext {
   #groups?: Groups;
   #rows?: GroupRows;
   #index?: Index;
+  /** Mean states per column (see GroupContext.meanStates). */
+  readonly meanStates: Map<string, MeanState>;
 
   /**
    * @example
@@ -70,8 +73,10 @@ export class GroupBy implements GroupContext {
       this.#groups = share.#groups;
       this.#rows = share.#rows;
       this.#index = share.#index;
+      this.meanStates = share.meanStates;
       return;
     }
+    this.meanStates = new Map();
     const list = Array.isArray(by) ? (by as readonly GroupKey[]) : [by as GroupKey];
     if (list.length === 0) throw new ValueError('groupby needs at least one key');
     this.keys = list.map((k) => resolveKey(frame, k));

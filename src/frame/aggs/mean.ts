@@ -12,6 +12,11 @@ import { applySkipna, baseState, floatResult, int64Result, mergeBase, noteDtype,
 /** Accumulator slots per group: sum, compensation, count, padding (two groups per cache line). */
 const STRIDE = 4;
 
+/** Where a mean state keeps group g's count of summed values: `acc[g * MEAN_COUNT_STRIDE + MEAN_COUNT_OFFSET]`. */
+export const MEAN_COUNT_STRIDE = STRIDE;
+/** See MEAN_COUNT_STRIDE. */
+export const MEAN_COUNT_OFFSET = 2;
+
 /** State of mean: `acc` interleaves [sum, compensation, count, unused] per group (stride 4). */
 export interface MeanState extends AggState {
   acc: Float64Array;

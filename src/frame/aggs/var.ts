@@ -66,6 +66,46 @@ function welfordBlock(x: Float64Array, codes: Int32Array, s: Float64Array, start
   }
 }
 
+/**
+ * A var/std state from known group sums and counts (a mean state's `acc`: sum at g*stride, count
+ * at g*stride+2) and ONE pass summing squared deviations from the group means: the two-pass
+ * algorithm, without Welford's division per row and at least as accurate.
+ * @example
+ * const m = mean.init(2); mean.update(m, col, codes);
+ * std.value(varianceFromSums(m.acc, 4, col, codes)) // as std.update over the same rows
+ */
+export function varianceFromSums(sums: Float64Array, stride: number, col: Column, codes: Int32Array): VarState {
+  const ngroups = Math.floor(sums.length / stride);
+  const st = init(ngroups);
+  noteDtype(st, col);
+  const x = numericValues(col, 'var');
+  const s = st.acc;
+  // Per group: [mean, M2] interleaved, so a row touches one cache line.
+  const mm = new Float64Array(ngroups * 2);
+  for (let g = 0; g < ngroups; g++) {
+    const c = sums[g * stride + 2];
+    mm[2 * g] = c > 0 ? sums[g * stride] / c : 0;
+    s[g * STRIDE] = c;
+    s[g * STRIDE + 1] = mm[2 * g];
+  }
+  const n = x.length;
+  for (let start = 0; start < n; start += BLOCK) deviationBlock(x, codes, mm, start, Math.min(n, start + BLOCK));
+  for (let g = 0; g < ngroups; g++) s[g * STRIDE + 2] = mm[2 * g + 1];
+  return st;
+}
+
+/** Adds (x - mean)² of rows [start, end) into mm[2g+1], with the group means at mm[2g]. */
+function deviationBlock(x: Float64Array, codes: Int32Array, mm: Float64Array, start: number, end: number): void {
+  for (let i = start; i < end; i++) {
+    const g = codes[i];
+    const v = x[i];
+    if (g < 0 || v !== v) continue;
+    const o = g << 1;
+    const d = v - mm[o];
+    mm[o + 1] += d * d;
+  }
+}
+
 function merge(into: VarState, from: VarState): void {
   mergeBase(into, from);
   const a = into.acc;

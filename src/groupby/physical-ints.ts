@@ -1,0 +1,121 @@
+/**
+ * Integer keys without nulls grouped physically (see physical.ts): group = value - base, with the
+ * presence of each group worked out later. An int32 key whose values are all in [0, PHYS_MAX) takes
+ * ONE OR-reduction pass and is its own codes array; other int32 keys and int64 keys whose values fit
+ * in 32 bits (read as 32-bit word pairs, never a BigInt per row) take a min/max pass and one pass
+ * writing `value - min`. Wider ranges return null (the compacting paths of factorize-ints.ts).
+ * @module
+ */
+import type { Column } from '../frame/column.js';
+import { fromTyped } from '../frame/column-build.js';
+import { PHYS_MAX, PhysicalGroups } from './physical.js';
+
+/** Rows per kernel call (small functions called many times are optimized early by V8). */
+const BLOCK = 1 << 16;
+
+/**
+ * Physical groups of an int32 or int64 key without nulls in a small range, or null.
+ * @example
+ * physicalInts(fromTyped(Int32Array.of(3, 1, 3), null, 'int32'), true)?.ngroups // 2
+ */
+export function physicalInts(col: Column, sort: boolean): PhysicalGroups | null {
+  if (col.validity !== null || col.length === 0) return null;
+  const v = col.values;
+  // At most PHYS_MAX groups, and few per row on small frames (states are sized by the groups).
+  const limit = Math.min(PHYS_MAX, 4 * col.length + 1024);
+  if (col.dtype === 'int32' && v instanceof Int32Array) return int32Groups(v, sort, limit);
+  if (col.dtype === 'int64' && v instanceof BigInt64Array) return int64Groups(v, sort, limit);
+  return null;
+}
+
+function int32Groups(x: Int32Array, sort: boolean, limit: number): PhysicalGroups | null {
+  const n = x.length;
+  let or = 0;
+  for (let s = 0; s < n; s += BLOCK) or |= orBlock(x, s, Math.min(n, s + BLOCK));
+  // Every value is >= 0 (no sign bit) and below or + 1: the values are the codes.
+  if (or >= 0 && or < limit) return new PhysicalGroups(x, or + 1, sort, null, (o) => int32Uniques(o, 0));
+  const mm = Int32Array.of(x[0], x[0]);
+  for (let s = 0; s < n; s += BLOCK) minMaxBlock(x, 1, s, Math.min(n, s + BLOCK), mm);
+  const lo = mm[0];
+  const size = mm[1] - lo + 1;
+  if (size > limit) return null;
+  const codes = new Int32Array(n);
+  for (let s = 0; s < n; s += BLOCK) offsetBlock(x, 1, lo, codes, s, Math.min(n, s + BLOCK));
+  return new PhysicalGroups(codes, size, sort, null, (o) => int32Uniques(o, lo));
+}
+
+function int64Groups(v: BigInt64Array, sort: boolean, limit: number): PhysicalGroups | null {
+  const n = v.length;
+  const w = new Int32Array(v.buffer, v.byteOffset, 2 * n);
+  // Values fit in 32 bits when each high word is the sign extension of its low word.
+  let bad = 0;
+  for (let s = 0; s < n; s += BLOCK) bad |= wideBlock(w, s, Math.min(n, s + BLOCK));
+  if (bad !== 0) return null;
+  const mm = Int32Array.of(w[0], w[0]);
+  for (let s = 0; s < n; s += BLOCK) minMaxBlock(w, 2, s, Math.min(n, s + BLOCK), mm);
+  const lo = mm[0];
+  const size = mm[1] - lo + 1;
+  if (size > limit) return null;
+  const codes = new Int32Array(n);
+  for (let s = 0; s < n; s += BLOCK) offsetBlock(w, 2, lo, codes, s, Math.min(n, s + BLOCK));
+  return new PhysicalGroups(codes, size, sort, null, (o) => int64Uniques(o, lo));
+}
+
+/** OR of x[start, end) (4 accumulators). */
+function orBlock(x: Int32Array, start: number, end: number): number {
+  let a = 0;
+  let b = 0;
+  let c = 0;
+  let d = 0;
+  let i = start;
+  for (; i + 4 <= end; i += 4) {
+    a |= x[i];
+    b |= x[i + 1];
+    c |= x[i + 2];
+    d |= x[i + 3];
+  }
+  for (; i < end; i++) a |= x[i];
+  return a | b | c | d;
+}
+
+/** OR over rows [start, end) of (high word XOR sign of low word): 0 when every value fits in int32. */
+function wideBlock(w: Int32Array, start: number, end: number): number {
+  let bad = 0;
+  for (let i = start; i < end; i++) bad |= w[2 * i + 1] ^ (w[2 * i] >> 31);
+  return bad;
+}
+
+/** Min and max of x[i * stride] over rows [start, end), folded into mm = [min, max]. */
+function minMaxBlock(x: Int32Array, stride: number, start: number, end: number, mm: Int32Array): void {
+  let lo = mm[0];
+  let hi = mm[1];
+  for (let i = start; i < end; i++) {
+    const a = x[i * stride];
+    if (a < lo) lo = a;
+    if (a > hi) hi = a;
+  }
+  mm[0] = lo;
+  mm[1] = hi;
+}
+
+/** codes[i] = x[i * stride] - lo over rows [start, end). */
+function offsetBlock(x: Int32Array, stride: number, lo: number, codes: Int32Array, start: number, end: number): void {
+  for (let i = start; i < end; i++) codes[i] = x[i * stride] - lo;
+}
+
+function int32Uniques(order: Int32Array, base: number): Column {
+  const out = new Int32Array(order.length);
+  for (let r = 0; r < order.length; r++) out[r] = order[r] + base;
+  return fromTyped(out, null, 'int32');
+}
+
+function int64Uniques(order: Int32Array, base: number): Column {
+  const out = new BigInt64Array(order.length);
+  const w = new Int32Array(out.buffer);
+  for (let r = 0; r < order.length; r++) {
+    const val = order[r] + base;
+    w[2 * r] = val;
+    w[2 * r + 1] = val < 0 ? -1 : 0;
+  }
+  return fromTyped(out, null, 'int64');
+}
