@@ -177,6 +177,8 @@ describe('filter through bits', () => {
     expect(df.filter(Uint8Array.of(0, 3, 1)).col('v').toArray()).toEqual([2, 3]);
     expect(df.filter([true, false, true]).col('v').toArray()).toEqual([1, 3]);
     expect(() => df.filter([true])).toThrow(ValueError);
+    // loc with a boolean array or byte mask picks the same rows (pandas df.loc[[False, True, True]]).
+    expect((df.loc([false, true, true]) as DataFrame).index.toArray()).toEqual([1, 2]);
   });
 
   it('reads only the first n bits of a bool mask whose last byte has stray bits', () => {

@@ -15,7 +15,7 @@ import { isNumericDtype, type Scalar } from '../dtypes.js';
 import type { Slice } from '../types.js';
 import { KeyError, ValueError } from '../../errors.js';
 import { compareLabels } from './align.js';
-import { maskBits, maskOf } from './series-select.js';
+import { maskBits } from './series-select.js';
 import { gather } from './gather.js';
 import { bitPositions, compactByBits, countBits, rangeLabelsFromBits } from './compact.js';
 import { gatherIndex } from './gather-index.js';
@@ -115,7 +115,7 @@ function missingLabels(index: Index, labels: readonly Label[]): KeyError | null 
 function rowsByLabel(df: DataFrame, rows: RowSel): Rows {
   const index = df.index;
   if (rows === null || rows === undefined) return { pos: null, single: false };
-  if (rows instanceof Series || rows instanceof Uint8Array) return { pos: maskToIndices(maskOf(rows, index)), single: false };
+  if (rows instanceof Series || rows instanceof Uint8Array) return { pos: bitPositions(maskBits(rows, index), index.length), single: false };
   if (isSlice(rows)) {
     const [a, b] = labelSlice(index, rows as Slice);
     return { pos: range(a, b), single: false };
@@ -135,7 +135,7 @@ function rowsByLabel(df: DataFrame, rows: RowSel): Rows {
       return { pos: prefixRows(index, key), single: false, dropLevels: key.length };
     }
     if (list.length === index.length && list.length > 0 && list.every((v) => typeof v === 'boolean')) {
-      return { pos: maskToIndices(maskOf(list as boolean[], index)), single: false };
+      return { pos: bitPositions(maskBits(list as boolean[], index), index.length), single: false };
     }
     const err = missingLabels(index, list);
     if (err) throw err;
