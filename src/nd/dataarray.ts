@@ -281,12 +281,16 @@ export class DataArray {
   }
 
   /**
-   * Splits into chunks along named dims for parallel, out-of-core computation (see src/parallel/chunked.ts).
+   * Splits into chunks along named dims for parallel, out-of-core computation (see src/parallel/chunked.ts);
+   * without an argument, the chunks the array was opened with (`openDataset(path, { chunks })`).
    * @example
    * const clim = await tas.chunk({ time: 12 }).mean('time').compute();
    */
-  chunk(chunks: Readonly<Record<string, number>>): ChunkedDataArray {
-    return chunkDataArray(this, chunks);
+  chunk(chunks?: Readonly<Record<string, number>>): ChunkedDataArray {
+    const c = chunks ?? this.variable.chunks;
+    if (!c) throw new ValueError('chunk() needs chunk lengths, e.g. { time: 12 } (this array was not opened with chunks)');
+    const whole = Object.fromEntries(Object.entries(c).map(([d, n]) => [d, n === -1 ? Math.max(1, this.sizes[d] ?? 1) : n]));
+    return chunkDataArray(this, whole);
   }
 
   /** A Series with a (Multi)Index of the coordinates of every dimension, in C order. */

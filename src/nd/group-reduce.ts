@@ -10,14 +10,14 @@ import { slabSum } from './slab-sum.js';
 
 /**
  * Reduces `a` along `axis` into `ngroups` groups given a group code per position (-1 skips it).
- * The result has the group axis where `axis` was.
+ * The result has the group axis where `axis` was; `out64` keeps float32 input's result in float64.
  * @example
  * groupReduceAxis(NDArray.from([[1, 2], [3, 4], [5, 6]]), 0, Int32Array.of(0, 1, 0), 2, 'sum').toArray() // [[6, 8], [3, 4]]
  */
-export function groupReduceAxis(a0: NDArray, axis: number, codes: Int32Array, ngroups: number, op: ReduceOp, opts: ReduceOptions = {}): NDArray {
+export function groupReduceAxis(a0: NDArray, axis: number, codes: Int32Array, ngroups: number, op: ReduceOp, opts: ReduceOptions = {}, out64 = false): NDArray {
   const a = (isBig(a0.dtype) ? new NDArray(a0.toFloat64(), a0.shape) : a0).contiguous();
   if (op === 'sum' || op === 'mean' || op === 'count') {
-    const fast = slabSum(a, axis, codes, ngroups, op);
+    const fast = slabSum(a, axis, codes, ngroups, op, out64);
     if (fast) return fast;
   }
   const x = a.data as Float64Array;
@@ -93,6 +93,6 @@ export function groupReduceAxis(a0: NDArray, axis: number, codes: Int32Array, ng
     }
   }
   const outShape = [...shape.slice(0, axis), ngroups, ...shape.slice(axis + 1)];
-  if (op !== 'count' && a.dtype === 'float32') return new NDArray(new Float32Array(out), outShape);
+  if (op !== 'count' && a.dtype === 'float32' && !out64) return new NDArray(new Float32Array(out), outShape);
   return new NDArray(out, outShape, { dtype: op !== 'count' && a.dtype === 'datetime' && (minmax || op === 'mean') ? 'datetime' : 'float64' });
 }

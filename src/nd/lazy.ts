@@ -38,15 +38,21 @@ export class LazyArray {
   readonly decode: ((a: NDArray) => NDArray) | null;
   /** The dtype after decoding. */
   readonly dtype: NDType;
+  /**
+   * Whether a Variable over this array keeps what it read (xarray's `cache=True`, the default when a
+   * file is opened without chunks), so a second use does not read the file again.
+   */
+  readonly cache: boolean;
 
   /**
    * @example
-   * new LazyArray(source, null, 'float64')
+   * new LazyArray(source, null, 'float64', { cache: true })
    */
-  constructor(source: ArraySource, decode: ((a: NDArray) => NDArray) | null, dtype: NDType, state?: { ranges: Range[]; reversed: boolean[]; kept: boolean[] }) {
+  constructor(source: ArraySource, decode: ((a: NDArray) => NDArray) | null, dtype: NDType, state?: { ranges?: Range[]; reversed?: boolean[]; kept?: boolean[]; cache?: boolean }) {
     this.source = source;
     this.decode = decode;
     this.dtype = dtype;
+    this.cache = state?.cache ?? false;
     this.ranges = state?.ranges ?? source.shape.map((n) => ({ start: 0, step: 1, count: n }));
     this.reversed = state?.reversed ?? source.shape.map(() => false);
     this.kept = state?.kept ?? source.shape.map(() => true);
@@ -95,7 +101,7 @@ export class LazyArray {
       reversed[d] = a > b;
     }
     if (k < sel.length) throw new ValueError(`Too many indices: array has ${k} dimensions, got ${sel.length}`);
-    return new LazyArray(this.source, this.decode, this.dtype, { ranges, reversed, kept });
+    return new LazyArray(this.source, this.decode, this.dtype, { ranges, reversed, kept, cache: this.cache });
   }
 
   /**

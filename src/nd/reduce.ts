@@ -57,11 +57,12 @@ function sumRow(x: Float64Array, acc: Float64Array, cnt: Float64Array, fullRows:
 }
 
 /**
- * Reduces `a` over `axes` (all axes when omitted).
+ * Reduces `a` over `axes` (all axes when omitted). `out64` keeps float32 input's result in float64
+ * (the accumulator, not rounded: chunked reductions merge these partial results).
  * @example
  * reduce('mean', NDArray.from([[1, NaN], [3, 4]]), 0).toArray() // [2, 4]
  */
-export function reduce(op: ReduceOp, a0: NDArray, axes?: number | readonly number[], opts: ReduceOptions = {}): NDArray {
+export function reduce(op: ReduceOp, a0: NDArray, axes?: number | readonly number[], opts: ReduceOptions = {}, out64 = false): NDArray {
   if (a0.dtype === 'string') throw new TypeError_(`Cannot compute ${op} of a string array`);
   const a = isBig(a0.dtype) ? new NDArray(a0.toFloat64(), a0.shape) : a0;
   const skipna = opts.skipna ?? true;
@@ -71,7 +72,7 @@ export function reduce(op: ReduceOp, a0: NDArray, axes?: number | readonly numbe
   if (red.size === 1 && a.ndim > 1 && a.isContiguous) {
     // one axis of a contiguous array: the single-group case of the grouped kernel (one tight pass)
     const ax = [...red][0];
-    const r = groupReduceAxis(a, ax, new Int32Array(a.shape[ax]), 1, op, opts);
+    const r = groupReduceAxis(a, ax, new Int32Array(a.shape[ax]), 1, op, opts, out64);
     return new NDArray(r.data, outShape, { dtype: r.dtype });
   }
   const keptStrides = cStrides(outShape);
@@ -133,6 +134,6 @@ export function reduce(op: ReduceOp, a0: NDArray, axes?: number | readonly numbe
     throw new TypeError_(`Unknown reduction '${String(op)}'`);
   }
   const keep = a.dtype === 'datetime' && (op === 'min' || op === 'max' || op === 'mean') ? 'datetime' : a.dtype === 'float32' ? 'float32' : 'float64';
-  if (keep === 'float32') return new NDArray(new Float32Array(acc), outShape);
-  return new NDArray(acc, outShape, { dtype: keep });
+  if (keep === 'float32' && !out64) return new NDArray(new Float32Array(acc), outShape);
+  return new NDArray(acc, outShape, { dtype: keep === 'float32' ? 'float64' : keep });
 }

@@ -90,11 +90,11 @@ function hasNaN(acc: Float64Array): boolean {
 /**
  * Grouped sum, mean or count of a contiguous float32/float64 array along `axis`, or null when the
  * fast path does not apply (another dtype, or NaN in the data: the caller then skips NaN per element).
- * The group axis replaces `axis`; float32 input gives float32 sums and means, as numpy.
+ * The group axis replaces `axis`; float32 input gives float32 sums and means, as numpy (float64 with `out64`).
  * @example
  * slabSum(NDArray.from([[1, 2], [3, 4], [5, 6]]), 0, Int32Array.of(0, 1, 0), 2, 'mean')?.toArray() // [[3, 4], [3, 4]]
  */
-export function slabSum(a: NDArray, axis: number, codes: Int32Array, ngroups: number, op: 'sum' | 'mean' | 'count'): NDArray | null {
+export function slabSum(a: NDArray, axis: number, codes: Int32Array, ngroups: number, op: 'sum' | 'mean' | 'count', out64 = false): NDArray | null {
   if ((a.dtype !== 'float32' && a.dtype !== 'float64') || !a.isContiguous || a.offset !== 0) return null;
   const shape = a.shape;
   const n = shape[axis];
@@ -116,6 +116,6 @@ export function slabSum(a: NDArray, axis: number, codes: Int32Array, ngroups: nu
     else if (op === 'mean' && c === 0) acc.fill(NaN, b, b + inner);
     else if (op === 'mean') for (let q = b; q < b + inner; q++) acc[q] = acc[q] / c;
   }
-  if (op === 'count' || a.dtype === 'float64') return new NDArray(acc, outShape);
+  if (op === 'count' || a.dtype === 'float64' || out64) return new NDArray(acc, outShape);
   return new NDArray(new Float32Array(acc), outShape, { dtype: 'float32' });
 }

@@ -55,12 +55,19 @@ export class Variable {
   readonly #data: NDArray | LazyArray;
   readonly attrs: Attrs;
   readonly encoding: Encoding;
+  /**
+   * Chunk lengths by dimension of a variable opened with `chunks` (null otherwise): its reductions
+   * read and reduce one chunk at a time (flat memory) while it is not loaded.
+   */
+  readonly chunks: Readonly<Record<string, number>> | null;
+  /** What a caching LazyArray read (see LazyArray.cache). */
+  #cache: NDArray | null = null;
 
   /**
    * @example
    * new Variable(['x'], NDArray.from([1, 2, 3]))
    */
-  constructor(dims: readonly string[], data: NDArray | LazyArray, attrs: Attrs = {}, encoding: Encoding = {}) {
+  constructor(dims: readonly string[], data: NDArray | LazyArray, attrs: Attrs = {}, encoding: Encoding = {}, chunks: Readonly<Record<string, number>> | null = null) {
     if (dims.length !== data.shape.length) {
       throw new ValueError(`different number of dimensions on data and dims: ${data.shape.length} vs ${dims.length} ([${dims.join(', ')}])`);
     }
@@ -69,6 +76,7 @@ export class Variable {
     this.#data = data;
     this.attrs = attrs;
     this.encoding = encoding;
+    this.chunks = chunks;
   }
 
   /** The shape. */
@@ -79,18 +87,22 @@ export class Variable {
   get dtype(): NDType {
     return this.#data.dtype;
   }
-  /** True until the data is read. */
+  /** True until the data is read (and kept). */
   get isLazy(): boolean {
-    return this.#data instanceof LazyArray;
+    return this.#data instanceof LazyArray && this.#cache === null;
   }
-  /** The raw holder (NDArray or LazyArray). */
+  /** The raw holder (NDArray, or LazyArray while not read). */
   get raw(): NDArray | LazyArray {
-    return this.#data;
+    return this.#cache ?? this.#data;
   }
   /** The values (read now when lazy). */
   get values(): NDArray {
     const d = this.#data;
-    return d instanceof LazyArray ? d.load() : d;
+    if (!(d instanceof LazyArray)) return d;
+    if (this.#cache) return this.#cache;
+    const a = d.load();
+    if (d.cache) this.#cache = a;
+    return a;
   }
   /** Size of a dimension by name. */
   sizeOf(dim: string): number {
@@ -100,7 +112,7 @@ export class Variable {
 
   /** A copy with the data read into memory. */
   load(): Variable {
-    return this.isLazy ? new Variable(this.dims, this.values, this.attrs, this.encoding) : this;
+    return this.#data instanceof LazyArray ? new Variable(this.dims, this.values, this.attrs, this.encoding) : this;
   }
 
   /** Positional selection by dimension name (dims not named are kept; integer selections drop the dim). */
@@ -108,8 +120,9 @@ export class Variable {
     const per = this.dims.map((d) => (d in sel ? sel[d] : null));
     if (per.every((s) => s === null)) return this;
     const dims = this.dims.filter((d) => typeof sel[d] !== 'number');
-    const data = this.#data instanceof LazyArray ? this.#data.isel(per) : this.#data.slice(per);
-    return new Variable(dims, data, this.attrs, this.encoding);
+    const data = this.#cache ? this.#cache.slice(per) : this.#data instanceof LazyArray ? this.#data.isel(per) : this.#data.slice(per);
+    const chunks = this.chunks ? Object.fromEntries(Object.entries(this.chunks).filter(([d]) => dims.includes(d))) : null;
+    return new Variable(dims, data, this.attrs, this.encoding, chunks);
   }
 
   /** Takes positions along one dimension (a copy). */

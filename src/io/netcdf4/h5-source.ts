@@ -58,15 +58,26 @@ export function attrValue(v: unknown): AttrValue | undefined {
 /** Attributes HDF5/netCDF use internally, hidden from users. */
 export const INTERNAL_ATTRS = new Set(['CLASS', 'NAME', 'REFERENCE_LIST', 'DIMENSION_LIST', '_Netcdf4Dimid', '_Netcdf4Coordinates', '_nc3_strict', '_NCProperties', '_SuperblockVersion', '_IsNetcdf4']);
 
-/** Reads the user-visible attributes of an h5wasm object. */
-export function readAttrs(obj: { attrs: Record<string, { value: unknown }> }, attrs: Record<string, { value: unknown }> = obj.attrs): Attrs {
+/** What readAttrs needs of an h5wasm object. */
+interface HasH5Attrs {
+  attrs: Record<string, { value: unknown }>;
+  get_attribute(name: string, jsonCompatible: boolean): unknown;
+}
+
+/**
+ * Reads the user-visible attributes of an h5wasm object (only those in `only`, when given).
+ * @example
+ * readAttrs(f.get('tas'), Object.keys(f.get('tas').attrs), new Set(['units']))
+ */
+export function readAttrs(obj: HasH5Attrs, names: readonly string[] = Object.keys(obj.attrs), only?: ReadonlySet<string>): Attrs {
   const out: Attrs = {};
-  // names first: h5wasm builds an attribute (metadata read) on each property access, so internal
-  // ones (DIMENSION_LIST, REFERENCE_LIST: costly references) are never touched
-  for (const k of Object.keys(attrs)) {
-    if (INTERNAL_ATTRS.has(k)) continue;
+  // by name: h5wasm's `attrs[k]` builds an Attribute (one metadata read) before reading the value (a
+  // second one); get_attribute reads it once. Internal ones (DIMENSION_LIST, REFERENCE_LIST: costly
+  // references) are never touched.
+  for (const k of names) {
+    if (INTERNAL_ATTRS.has(k) || (only && !only.has(k))) continue;
     let v: unknown;
-    try { v = attrs[k].value; } catch { continue; }
+    try { v = obj.get_attribute(k, false); } catch { continue; }
     const av = attrValue(v);
     if (av !== undefined) out[k] = av;
   }

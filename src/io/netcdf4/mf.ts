@@ -11,6 +11,7 @@ import { Variable } from '../../nd/variable.js';
 import { LazyArray, ConcatSource, concatArrays, type ArraySource } from '../../nd/lazy.js';
 import type { Coords } from '../../nd/coords.js';
 import { openDatasetParts, type OpenOptions } from './read.js';
+import { applyChunks } from './chunks.js';
 
 /** Options of openMfDataset. */
 export interface OpenMfOptions extends OpenOptions {
@@ -50,9 +51,12 @@ export async function openMfDataset(paths: string | readonly string[], opts: Ope
   const files = typeof paths === 'string' ? expandGlob(paths) : [...paths];
   if (!files.length) throw new ValueError('openMfDataset needs at least one file');
   const dim = opts.concatDim ?? 'time';
-  // only the first file's global attributes are kept (xarray's combine_attrs='override'): skip reading the rest
-  const parts = await Promise.all(files.map((f, i) => openDatasetParts(f, opts, i === 0)));
-  const first = parts[0];
+  // the files after the first give only what concatenation needs (see PartOptions)
+  const first = await openDatasetParts(files[0], opts, { globalAttrs: true, allAttrs: true });
+  const known = new Map<string, { dims: readonly string[]; shape: readonly number[] }>();
+  for (const [name, v] of [...Object.entries(first.coords), ...Object.entries(first.variables)]) known.set(name, { dims: v.dims, shape: v.shape });
+  const rest = await Promise.all(files.slice(1).map((f) => openDatasetParts(f, opts, { globalAttrs: false, allAttrs: false, eagerCoordsAlong: dim, known })));
+  const parts = [first, ...rest];
   for (const [i, p] of parts.entries()) {
     if (!(dim in p.sizes)) throw new ValueError(`${files[i]} has no dimension '${dim}' to concatenate along (dims: ${Object.keys(p.sizes).join(', ')})`);
   }
@@ -70,7 +74,7 @@ export async function openMfDataset(paths: string | readonly string[], opts: Ope
     if (lazyOk) {
       const l0 = raws[0] as LazyArray;
       const src: ArraySource = new ConcatSource(raws.map((r) => (r as LazyArray).source), axis);
-      return new Variable(v0.dims, new LazyArray(src, l0.decode, l0.dtype), v0.attrs, v0.encoding);
+      return new Variable(v0.dims, new LazyArray(src, l0.decode, l0.dtype, { cache: l0.cache }), v0.attrs, v0.encoding);
     }
     const arrays = vs.map((v) => v.values);
     const shape = [...arrays[0].shape];
@@ -82,5 +86,7 @@ export async function openMfDataset(paths: string | readonly string[], opts: Ope
   for (const name of Object.keys(first.variables)) vars[name] = combine(name, (d) => d.variables[name]);
   const coords: Coords = {};
   for (const name of Object.keys(first.coords)) coords[name] = combine(name, (d) => d.coords[name]).load();
-  return Dataset.fromParts(vars, coords, first.attrs, () => { for (const p of parts) p.close(); });
+  const close = (): void => { for (const p of parts) p.close(); };
+  const ds = Dataset.fromParts(vars, coords, first.attrs, close);
+  return opts.chunks ? applyChunks(ds, opts.chunks, close) : ds;
 }
