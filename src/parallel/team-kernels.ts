@@ -5,6 +5,7 @@
  * @module
  */
 import * as gatherKernels from '../frame/ops/gather-par.js';
+import * as radixKernels from '../frame/ops/radix-par.js';
 
 /** Modules whose exported kernels the workers register (by each kernel's id). */
-export const BUILTIN_KERNEL_MODULES: readonly object[] = [gatherKernels];
+export const BUILTIN_KERNEL_MODULES: readonly object[] = [gatherKernels, radixKernels];

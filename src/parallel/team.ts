@@ -16,15 +16,15 @@
  *    on the calling thread only.
  *
  * Team size: the pool's worker setting minus one (the caller is a thread too), so
- * `configure({ workers: 1 })` makes every kernel serial. The team starts on the first
+ * `configure({ workers: 1 })` makes every kernel serial (a team already started sleeps until the
+ * setting comes back); in a worker thread the team stays off. The team starts on the first
  * `teamThreads()` call, in the background (that call gets 1); workers are unref'd (they never keep
  * the process alive). A worker that is late, dead or whose kernel throws never blocks the caller:
  * after `timeoutMs` (plus a margin proportional to the caller's own part time) the caller runs the
  * missing parts itself and the team is restarted on a later call.
  * @module
  */
-import { Worker } from 'node:worker_threads';
-import { MessageChannel, type MessagePort } from 'node:worker_threads';
+import { isMainThread, MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { ValueError } from '../errors.js';
 import { poolInfo } from './pool.js';
 import type { TeamArgs, TeamKernel, TeamValue } from './team-kernel.js';
@@ -98,6 +98,11 @@ function start(size: number): Team {
   return t;
 }
 
+/** The team size the settings ask for: 0 when off (inside a worker the cores are the pool's already). */
+function wantedSize(): number {
+  return isMainThread && failures < MAX_FAILURES ? poolInfo().workers - 1 : 0;
+}
+
 /**
  * Threads a job started now would use: 1 (the caller) while the team is off, starting or broken;
  * 1 + the workers once they are all ready. The first call starts the team in the background.
@@ -105,11 +110,9 @@ function start(size: number): Team {
  * if (n >= 1 << 20 && teamThreads() > 1) runParts(kernel, args, 8);
  */
 export function teamThreads(): number {
-  const size = poolInfo().workers - 1;
-  if (size < 1 || failures >= MAX_FAILURES) {
-    if (team) void stopTeam();
-    return 1;
-  }
+  const size = wantedSize();
+  // Off: a team already started stays asleep (no CPU), ready if the setting comes back.
+  if (size < 1) return 1;
   if (team && (team.dead || team.size !== size)) void stopTeam();
   if (!team) team = start(size);
   return Atomics.load(team.ctrl, READY) === team.size ? team.size + 1 : 1;
@@ -125,7 +128,7 @@ export async function teamReady(timeoutMs = 30_000): Promise<number> {
   const t0 = Date.now();
   for (;;) {
     const n = teamThreads();
-    if (n > 1 || !team) return n;
+    if (n > 1 || wantedSize() < 1) return n;
     if (Date.now() - t0 > timeoutMs) return 1;
     await new Promise((r) => setTimeout(r, 5));
   }
@@ -170,7 +173,7 @@ function allShared(v: TeamValue): boolean {
 export function runParts<A extends TeamArgs>(kernel: TeamKernel<A>, args: A, parts: number): void {
   if (!Number.isInteger(parts) || parts < 1 || parts > MAX_PARTS) throw new ValueError(`runParts(): parts must be an integer in 1..${MAX_PARTS}, got ${parts}`);
   const t = team;
-  if (parts === 1 || t === null || t.dead || Atomics.load(t.ctrl, READY) !== t.size || !Object.values(args).every(allShared)) {
+  if (parts === 1 || t === null || t.dead || t.size !== wantedSize() || Atomics.load(t.ctrl, READY) !== t.size || !Object.values(args).every(allShared)) {
     for (let p = 0; p < parts; p++) kernel.run(args, p, parts);
     return;
   }

@@ -9,7 +9,8 @@
 
 const LEAF = 24;
 
-interface Bufs {
+/** Ping-pong buffers of a sort: keys and positions in buffer 0 (input and result) and 1 (scratch). */
+export interface Bufs {
   hi: [Uint32Array, Uint32Array];
   lo: [Uint32Array, Uint32Array];
   perm: [Int32Array, Int32Array];
@@ -74,8 +75,29 @@ function highCounts(hi: Uint32Array, start: number, end: number, sh: number, mas
   for (let i = start; i < end; i++) counts[(hi[i] >>> sh) & mask]++;
 }
 
-/** Sorts [start, end), currently in buffer `cur` (0 or 1), on the remaining `r` bits; leaves the result in buffer 0. */
-function sortRange(b: Bufs, cur: number, start: number, end: number, r: number, depth: number): void {
+/**
+ * Buffers for sorting up to `n` rows on the calling thread (plain memory: scratch, never shared).
+ * @example
+ * const b = sortBufs(1024); b.hi[0].set(hiWords); ...; sortRange(b, 0, 0, m, 64, 0);
+ */
+export function sortBufs(n: number): Bufs {
+  return {
+    hi: [new Uint32Array(n), new Uint32Array(n)],
+    lo: [new Uint32Array(n), new Uint32Array(n)],
+    perm: [new Int32Array(n), new Int32Array(n)],
+    digits: new Uint16Array(n),
+    counts: [],
+    pos: [],
+  };
+}
+
+/**
+ * Sorts [start, end), currently in buffer `cur` (0 or 1), stably on the low `r` bits of the keys
+ * (the higher bits are equal in the range); leaves the result in buffer 0.
+ * @example
+ * sortRange(sortBufs(m), 0, 0, m, 64, 0)
+ */
+export function sortRange(b: Bufs, cur: number, start: number, end: number, r: number, depth: number): void {
   const m = end - start;
   if (m <= LEAF || r <= 0) {
     if (r > 0) insertion(b.hi[cur], b.lo[cur], b.perm[cur], start, end);

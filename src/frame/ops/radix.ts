@@ -7,6 +7,8 @@
  */
 import { alloc } from '../alloc.js';
 import { msdSortPerm } from './radix-msd.js';
+import { NB, radixBuckets, radixHist, radixScatter, type BucketArgs } from './radix-par.js';
+import { runParts, teamThreads } from '../../parallel/team.js';
 
 /** Unsigned sort keys of one column, in row order: `hi` (may be null) then `lo`, `bits` significant bits in all. */
 export interface UintKey {
@@ -22,6 +24,8 @@ export interface UintKey {
 const MAX_DIGIT = 11;
 /** From this many rows, 64-bit keys take the MSD path (which leaves the key words sorted in place). */
 export const MSD_MIN = 4096;
+/** From this many rows, 64-bit keys sort on the thread team (radix-par.ts) when it is up. */
+export const PAR_MIN = 1 << 18;
 
 /** Digit layout of a word of `bits` bits: [shift, width] pairs, balanced, each at most 11 bits. */
 function digitsOf(bits: number): Array<[number, number]> {
@@ -69,7 +73,10 @@ function offsets(counts: Uint32Array): void {
 export function radixSortPerm(key: UintKey, perm: Int32Array): Int32Array {
   const n = perm.length;
   // Wide keys: MSD passes keep the work in cache (see radix-msd.ts); `key` words are overwritten.
-  if (key.hi !== null && key.hiBits > 0 && n > MSD_MIN) return msdSortPerm(key.hi, key.lo, perm, 32 + key.hiBits);
+  if (key.hi !== null && key.hiBits > 0 && n > MSD_MIN) {
+    if (n >= PAR_MIN && parallelMsd(key.hi, key.lo, perm, 32 + key.hiBits)) return perm;
+    return msdSortPerm(key.hi, key.lo, perm, 32 + key.hiBits);
+  }
   const loDigits = digitsOf(key.loBits).map(([s, w]) => ({ s, w, counts: histogram(key.lo, n, s, w) })).filter((d) => !trivial(d.counts, n));
   const hiDigits = key.hi === null ? [] : digitsOf(key.hiBits).map(([s, w]) => ({ s, w, counts: histogram(key.hi as Uint32Array, n, s, w) })).filter((d) => !trivial(d.counts, n));
   const total = loDigits.length + hiDigits.length;
@@ -132,4 +139,67 @@ function scatterLo(
   } else {
     for (let i = 0; i < n; i++) permOut[pos[(keys[i] >>> shift) & mask]++] = perm[i];
   }
+}
+
+/** Float keys to decode into sorted values during a parallel sort (sort-keys.ts `floatKey` flags). */
+export interface DecodeFloats {
+  asc: boolean;
+  naLast: boolean;
+  values: Float64Array;
+}
+
+/**
+ * Sorts `perm` by the keys hi:lo (`bits` significant bits) on the thread team, stably, leaving the
+ * sorted positions in `perm` and the sorted keys in hi/lo — or, with `decode`, the float64 values
+ * the keys encode in `decode.values` (the key words are then left in an unspecified order). Returns
+ * false, having changed nothing, when the team is not up, an array is not shared, or the keys'
+ * top 32 bits leave every row in one bucket: the caller then sorts on one thread.
+ * @example
+ * if (!parallelMsd(hi, lo, perm, 64)) msdSortPerm(hi, lo, perm, 64);
+ */
+export function parallelMsd(hi: Uint32Array, lo: Uint32Array, perm: Int32Array, bits: number, decode?: DecodeFloats): boolean {
+  const n = perm.length;
+  const shared = [hi, lo, perm, decode?.values].every((a) => a === undefined || a.buffer instanceof SharedArrayBuffer);
+  if (!shared || bits <= 32) return false;
+  const threads = teamThreads();
+  if (threads < 2) return false;
+  const counts = alloc(Uint32Array, threads * NB);
+  for (let s = bits - 16; s >= Math.max(0, bits - 32); s -= 16) {
+    runParts(radixHist, { hi, lo, s, counts }, threads);
+    // Bucket starts, and each thread's first slot in each bucket (threads in order: stable).
+    const starts = alloc(Uint32Array, NB + 1);
+    const offs = alloc(Uint32Array, threads * NB);
+    let sum = 0;
+    let full = false;
+    for (let b = 0; b < NB; b++) {
+      starts[b] = sum;
+      for (let p = 0; p < threads; p++) {
+        offs[p * NB + b] = sum;
+        sum += counts[p * NB + b];
+      }
+      if (sum - starts[b] === n) full = true;
+    }
+    starts[NB] = sum;
+    if (full) continue;
+    const hiT = alloc(Uint32Array, n);
+    const loT = alloc(Uint32Array, n);
+    const permT = alloc(Int32Array, n);
+    runParts(radixScatter, { hi, lo, perm, hiO: hiT, loO: loT, permO: permT, s, offs }, threads);
+    // Buckets grouped into parts of about equal rows; more parts than threads, for balance.
+    const parts = Math.min(4 * threads, 64);
+    const bounds = new Int32Array(new SharedArrayBuffer(4 * (parts + 1)));
+    for (let p = 1, b = 0; p < parts; p++) {
+      const goal = (n * p) / parts;
+      while (b < NB && starts[b + 1] <= goal) b++;
+      bounds[p] = b;
+    }
+    bounds[parts] = NB;
+    const args: BucketArgs = {
+      hi: hiT, lo: loT, perm: permT, hiO: hi, loO: lo, permO: perm, s, starts, bounds,
+      decode: decode ? 1 : 0, asc: decode?.asc ? 1 : 0, naLast: decode?.naLast ? 1 : 0, values: decode?.values ?? new Float64Array(new SharedArrayBuffer(0)),
+    };
+    runParts(radixBuckets, args, parts);
+    return true;
+  }
+  return false;
 }

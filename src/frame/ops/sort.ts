@@ -7,7 +7,8 @@
  */
 import { alloc } from '../alloc.js';
 import { ValueError } from '../../errors.js';
-import { MSD_MIN, radixSortPerm, type UintKey } from './radix.js';
+import { msdSortPerm } from './radix-msd.js';
+import { MSD_MIN, PAR_MIN, parallelMsd, radixSortPerm, type UintKey } from './radix.js';
 import { decodeFloatKey, sortKey } from './sort-keys.js';
 import type { Column as Column } from '../column.js';
 
@@ -124,7 +125,16 @@ export function argsortFloat64(col: Column, ascending: boolean, naPosition: 'las
   const key = sortKey(col, ascending, naLast);
   const perm = alloc(Int32Array, n);
   for (let i = 0; i < n; i++) perm[i] = i;
-  // The MSD path (n > MSD_MIN, 64-bit keys) and an already sorted input leave the keys sorted in place.
-  const out = isSorted(key, n) ? perm : radixSortPerm(key, perm);
+  if (isSorted(key, n)) return { perm, sorted: key.lossy ? null : decodeFloatKey(key, ascending, naLast) };
+  if (n >= PAR_MIN) {
+    // On the thread team the sorted values come straight from the sorted keys of each bucket.
+    const values = key.lossy ? null : alloc(Float64Array, n);
+    if (parallelMsd(key.hi as Uint32Array, key.lo, perm, 64, values ? { asc: ascending, naLast, values } : undefined)) return { perm, sorted: values };
+    // Not on the team (or all keys in one bucket): the single-thread MSD sort, as radixSortPerm would.
+    msdSortPerm(key.hi as Uint32Array, key.lo, perm, 64);
+    return { perm, sorted: key.lossy ? null : decodeFloatKey(key, ascending, naLast) };
+  }
+  // The MSD path (n > MSD_MIN, 64-bit keys) leaves the keys sorted in place.
+  const out = radixSortPerm(key, perm);
   return { perm: out, sorted: key.lossy ? null : decodeFloatKey(key, ascending, naLast) };
 }
