@@ -9,7 +9,7 @@ import { Series } from '../series.js';
 import { Index, RangeIndex, type Label } from '../label-index.js';
 import { MultiIndex } from '../multi-index.js';
 import type { Column } from '../column.js';
-import { concatColumns, fromFloat64, fromTyped } from '../column-build.js';
+import { concatColumns, fromFloat64 } from '../column-build.js';
 import { maskToIndices, sliceColumn, take } from '../column-take.js';
 import { isNumericDtype, type Scalar } from '../dtypes.js';
 import type { Slice } from '../types.js';
@@ -17,7 +17,8 @@ import { KeyError, ValueError } from '../../errors.js';
 import { compareLabels } from './align.js';
 import { maskBits } from './series-select.js';
 import { gather } from './gather.js';
-import { bitPositions, compactByBits, countBits, rangeLabelsFromBits } from './compact.js';
+import { bitPositions, compactByBits, countBits } from './compact.js';
+import { FilteredRangeIndex } from './filtered-index.js';
 import { gatherIndex } from './gather-index.js';
 
 type RowSel = Label | readonly Label[] | Slice | Series | null;
@@ -274,21 +275,13 @@ export function frameIloc(df: DataFrame, rows: PosSel, cols?: PosSel): DataFrame
 }
 
 /**
- * The labels of the rows whose bit is set (`count` of them). A RangeIndex whose labels fit in int32
- * becomes int64 labels written straight from the bits; a flat index compacts its label column the way
- * the frame's columns are; a MultiIndex takes the kept positions.
+ * The labels of the rows whose bit is set (`count` of them): a RangeIndex gives its kept labels
+ * lazily (filtered-index.ts: the bits now, int64 labels on first use); a flat index compacts its
+ * label column the way the frame's columns are; a MultiIndex takes the kept positions.
  */
 function filterIndex(index: Index, bits: Uint8Array, count: number): Index {
-  const n = index.length;
-  if (index instanceof RangeIndex) {
-    const { start, step } = index;
-    const last = start + (n - 1) * step;
-    if (Number.isInteger(start) && Number.isInteger(step) && Math.min(start, last) >= -0x80000000 && Math.max(start, last) <= 0x7fffffff) {
-      return new Index(fromTyped(rangeLabelsFromBits(bits, n, count, start, step), null, 'int64'), { name: index.name });
-    }
-    return gatherIndex(index, bitPositions(bits, n, count));
-  }
-  if (index instanceof MultiIndex) return index.take(bitPositions(bits, n, count));
+  if (index instanceof RangeIndex) return new FilteredRangeIndex(index, bits, count);
+  if (index instanceof MultiIndex) return index.take(bitPositions(bits, index.length, count));
   return new Index(compactByBits(index.column, bits, count), { name: index.name });
 }
 
@@ -296,7 +289,7 @@ function filterIndex(index: Index, bits: Uint8Array, count: number): Index {
  * Rows where `mask` is true (pandas `df[mask]`): a boolean Series aligned on the index labels (nulls
  * count as false), a byte mask or a boolean array of the frame's length. The mask stays packed bits
  * (as comparisons make it): every column, and the index labels, are compacted straight from the bits
- * (compact.ts). An all-true mask keeps the columns and the index as they are (columns are immutable).
+ * (compact.ts); a RangeIndex keeps its labels lazily. An all-true mask keeps the columns and the index as they are (columns are immutable).
  * @example
  * filterFrame(df, df.col('Age').gt(30))
  */
