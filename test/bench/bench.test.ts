@@ -10,6 +10,7 @@ import { pythonUnavailable, runSuite } from '../../bench/lib/harness.js';
 import { compareAnswers } from '../../bench/lib/answer.js';
 import { checkAnswers, formatTables, referenceOf } from '../../bench/lib/report.js';
 import type { Measurement } from '../../bench/lib/measure.js';
+import { CHUNKED_CSV_ROWS } from '../../bench/lib/chunked-csv.js';
 
 const noPython = pythonUnavailable();
 const contenders = CONTENDERS.filter((c) => c !== 'pandas' || !noPython);
@@ -43,7 +44,7 @@ describe('bench quick mode', () => {
       if (cell(w, 'gridframe')?.status === 'ok') expect(referenceOf(results, w)?.contender).toBe('gridframe');
     }
     // at least two contenders agree on each table workload (the check compared real work)
-    for (const w of ['groupby-int', 'groupby-str', 'join', 'sort', 'csv-read', 'melt-pivot'] as const) {
+    for (const w of ['groupby-int', 'groupby-str', 'join', 'sort', 'csv-read', 'csv-chunked', 'melt-pivot'] as const) {
       expect(results.filter((m) => m.workload === w && m.status === 'ok').length, w).toBeGreaterThanOrEqual(3);
     }
   });
@@ -55,6 +56,9 @@ describe('bench quick mode', () => {
     expect(g?.sumOfCounts).toBe(s.rows);
     expect(cell('groupby-str', 'polars')?.answer?.groups).toBe(s.strKeys);
     expect(cell('csv-read', 'duckdb')?.answer?.rows).toBe(s.csvRows);
+    // every chunk was read: all rows, flag true with probability 0.3
+    expect(cell('csv-chunked', 'polars')?.answer?.rows).toBe(CHUNKED_CSV_ROWS.quick);
+    expect((cell('csv-chunked', 'duckdb')?.answer?.trueCount ?? 0) / CHUNKED_CSV_ROWS.quick).toBeCloseTo(0.3, 2);
     // ids 0..n-1 in the CSV
     expect(cell('csv-read', 'arquero')?.answer?.idSum).toBe((s.csvRows * (s.csvRows - 1)) / 2);
     expect(cell('parquet-read', 'polars')?.answer?.rows).toBe(s.rows);
