@@ -53,10 +53,18 @@ export function parseNumeric(src: ColumnSource, intOnly: boolean): Built<Numeric
   let validity: Uint8Array | null = null;
   let allInt = true;
   let big: Map<number, bigint> | null = null;
+  // An NA string that is also a number ('-999') is missing wherever it appears, as in pandas.
+  const numericNa = na.numericLike;
   for (let r = 0, k = j; r < n; r++, k += nc) {
     let s = starts[k];
     let e = ends[k];
     if (e < 0) return { ok: false, row: r };
+    if (numericNa && na.isNa(buf, s, e)) {
+      values[r] = NaN;
+      if (validity === null) validity = allValid(n);
+      clearBit(validity, r);
+      continue;
+    }
     if (allInt) {
       const v = parseIntBytes(buf, s, e);
       if (v === v) {

@@ -65,12 +65,18 @@ export const DEFAULT_NA_VALUES: readonly string[] = [
  */
 export class NaMatcher {
   readonly empty: boolean;
+  /**
+   * True when an NA string reads as a number too ('-999', '0', '1.5'): number parsers must then test
+   * the NA strings before the number (other NA strings can never be numbers, so they test them after).
+   */
+  readonly numericLike: boolean;
   readonly #first = new Uint8Array(256);
   readonly #byLen = new Map<number, Uint8Array[]>();
 
   constructor(values: readonly string[]) {
     const enc = new TextEncoder();
     this.empty = values.includes('');
+    this.numericLike = values.some((v) => /^[+-]?(\d+\.?\d*|\.\d+)$/.test(v));
     for (const v of values) {
       if (v === '') continue;
       const b = enc.encode(v);
@@ -108,6 +114,8 @@ export interface CsvConfig {
   skiprows: number;
   onBadLines: OnBadLines;
   warn: (message: string) => void;
+  /** The NA strings `na` matches (sent to workers, which build their own matcher). */
+  naValues: readonly string[];
 }
 
 function nonNegInt(v: number | undefined, name: string, dflt: number): number {
@@ -146,5 +154,6 @@ export function csvConfig(opts: ReadCsvOptions): CsvConfig {
     skiprows: nonNegInt(opts.skiprows, 'skiprows', 0),
     onBadLines,
     warn: opts.onWarning ?? ((m: string) => process.emitWarning(m, 'ParserWarning')),
+    naValues: naList,
   };
 }

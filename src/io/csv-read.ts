@@ -1,42 +1,74 @@
 /**
- * `readCsv`: a whole CSV file (or text) into a DataFrame. Bytes are tokenized once into field spans
- * (csv-tokenizer.ts), then each column is parsed straight into typed arrays (csv-infer.ts).
+ * `readCsv`: a whole CSV file (or text) into a DataFrame. Inputs of some size go through the fused
+ * chunk parser (csv-parallel.ts; large files also in pool workers); anything it does not handle, and
+ * small inputs, through the serial reader: bytes tokenized once into field spans (csv-tokenizer.ts),
+ * then each column parsed straight into typed arrays (csv-infer.ts). Both give the same frame.
  * @module
  */
 import { unknownName, ValueError } from '../errors.js';
 import type { Column } from '../frame/column.js';
 import { DataFrame } from '../frame/dataframe.js';
 import { Index } from '../frame/label-index.js';
-import { csvConfig, type ReadCsvOptions } from './csv-options.js';
-import { buildColumn } from './csv-infer.js';
+import { csvConfig, type CsvConfig, type ReadCsvOptions } from './csv-options.js';
+import { buildColumn, type ColumnPlan } from './csv-infer.js';
+import { csvTuning, fastJob, readFastParallel, readFastSync } from './csv-parallel.js';
 import { planColumns, readHead, selectColumns } from './csv-head.js';
 import { FieldTable, tokenize } from './csv-tokenizer.js';
 import { readFileBytes } from './file-errors.js';
 
+/** Everything read before the data rows: options, header, the columns to build and how. */
+interface Prepared {
+  cfg: CsvConfig;
+  ncols: number;
+  start: number;
+  line: number;
+  keep: number[];
+  names: string[];
+  plans: ColumnPlan[];
+}
+
+function prepare(buf: Uint8Array, opts: ReadCsvOptions): Prepared {
+  const cfg = csvConfig(opts);
+  const head = readHead(buf, buf.length, cfg);
+  const keep = selectColumns(head.names, cfg.usecols);
+  const plans = planColumns(head.names, keep, cfg);
+  return { cfg, ncols: head.names.length, start: head.pos, line: head.line, keep, names: keep.map((j) => head.names[j]), plans };
+}
+
+/** The serial reader: tokenize every row into field spans, then build each column from them. */
+function serialColumns(buf: Uint8Array, pre: Prepared): Column[] {
+  const { cfg, ncols } = pre;
+  const end = buf.length;
+  const table = new FieldTable(ncols, 256);
+  const tok = { sep: cfg.sep, final: true, maxRows: Math.min(cfg.nrows, 256), onBadLines: cfg.onBadLines, warn: cfg.warn };
+  let r = tokenize(buf, pre.start, end, pre.line, table, tok);
+  if (r.full && cfg.nrows > 256) {
+    // Size the field table from the first rows' average length, then scan the rest.
+    const perRow = Math.max(1, (r.pos - pre.start) / table.nrows);
+    table.reserve(Math.min(cfg.nrows, Math.ceil(((end - pre.start) / perRow) * 1.05) + 16));
+    r = tokenize(buf, r.pos, end, r.line, table, { ...tok, maxRows: cfg.nrows });
+  }
+  return pre.keep.map((j, i) => buildColumn({ buf, table, j, na: cfg.na }, pre.plans[i]));
+}
+
 /**
- * Parses CSV bytes into a DataFrame.
+ * Parses CSV bytes into a DataFrame (on the calling thread).
  * @example
  * parseCsvBytes(new TextEncoder().encode('a,b\n1,x\n'), {}) // 1 row, a int64, b string
  */
 export function parseCsvBytes(buf: Uint8Array, opts: ReadCsvOptions = {}): DataFrame {
-  const cfg = csvConfig(opts);
-  const end = buf.length;
-  const head = readHead(buf, end, cfg);
-  const ncols = head.names.length;
-  const table = new FieldTable(ncols, 256);
-  const tok = { sep: cfg.sep, final: true, maxRows: Math.min(cfg.nrows, 256), onBadLines: cfg.onBadLines, warn: cfg.warn };
-  let r = tokenize(buf, head.pos, end, head.line, table, tok);
-  if (r.full && cfg.nrows > 256) {
-    // Size the field table from the first rows' average length, then scan the rest.
-    const perRow = Math.max(1, (r.pos - head.pos) / table.nrows);
-    table.reserve(Math.min(cfg.nrows, Math.ceil(((end - head.pos) / perRow) * 1.05) + 16));
-    r = tokenize(buf, r.pos, end, r.line, table, { ...tok, maxRows: cfg.nrows });
-  }
-  const keep = selectColumns(head.names, cfg.usecols);
-  const plans = planColumns(head.names, keep, cfg);
-  const cols: Column[] = keep.map((j, i) => buildColumn({ buf, table, j, na: cfg.na }, plans[i]));
-  const names = keep.map((j) => head.names[j]);
-  return withIndexCol(names, cols, opts.indexCol ?? null);
+  const pre = prepare(buf, opts);
+  const job = fastJob(buf, pre.cfg, pre.ncols, pre.start, pre.keep, pre.plans);
+  const cols = (job && readFastSync(job, pre.keep)) ?? serialColumns(buf, pre);
+  return withIndexCol(pre.names, cols, opts.indexCol ?? null);
+}
+
+/** `parseCsvBytes`, with pool workers helping on large inputs. */
+async function parseCsvBytesAsync(buf: Uint8Array, opts: ReadCsvOptions): Promise<DataFrame> {
+  const pre = prepare(buf, opts);
+  const job = fastJob(buf, pre.cfg, pre.ncols, pre.start, pre.keep, pre.plans);
+  const cols = (job && (await readFastParallel(job, pre.keep))) ?? serialColumns(buf, pre);
+  return withIndexCol(pre.names, cols, opts.indexCol ?? null);
 }
 
 function withIndexCol(names: string[], cols: Column[], indexCol: string | number | null): DataFrame {
@@ -67,6 +99,6 @@ export async function readCsv(pathOrText: string | Uint8Array, opts: ReadCsvOpti
   let bytes: Uint8Array;
   if (pathOrText instanceof Uint8Array) bytes = pathOrText;
   else if (isText(pathOrText)) bytes = new TextEncoder().encode(pathOrText);
-  else bytes = await readFileBytes(pathOrText, opts.onProgress);
-  return parseCsvBytes(bytes, opts);
+  else bytes = await readFileBytes(pathOrText, opts.onProgress, csvTuning.parallelMinBytes);
+  return parseCsvBytesAsync(bytes, opts);
 }

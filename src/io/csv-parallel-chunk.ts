@@ -1,0 +1,394 @@
+/**
+ * The fused CSV chunk parser: one pass over the bytes of a chunk of rows that finds the fields AND
+ * parses each into its column's typed array (numbers, bools, dates) or records its span (strings),
+ * with no field table in between. Chunks of one file are parsed independently (in workers or on the
+ * main thread) and joined by csv-parallel-merge.ts.
+ *
+ * It handles the common, well-formed case and gives up (`bail`) on anything else: a ragged row or a
+ * quote error (the serial reader then reports it with its line number), a value that does not fit a
+ * requested dtype (same), or a value that does not fit an inferred column's kind (the caller re-reads
+ * with that column as a string, which is what the serial reader's inference decides).
+ * @module
+ */
+import { NaMatcher } from './csv-options.js';
+import { StringBuilder, type ChunkStrings } from './csv-parallel-strings.js';
+import { F_BIG, F_DEC, F_FAIL, F_NA, K_BOOL, K_DATE, K_NONE, K_NUM, K_SKIP, K_STR, classifyField, numField, numOut } from './csv-parallel-fields.js';
+import { daysFromCivil, parseBoolBytes, parseDateBytes } from './csv-parse-values.js';
+
+/** How a file column is read: skipped, inferred, or one of the dtypes the fused parser supports. */
+export const M_SKIP = 0;
+export const M_INFER = 1;
+export const M_F64 = 2;
+export const M_I64 = 3;
+export const M_STR = 4;
+export const M_BOOL = 5;
+export const M_DATE = 6;
+
+/** Why a chunk gave up. */
+export const BAIL_NONE = 0;
+/** Read the file with the serial reader (it reports the error, or skips/warns on bad lines). */
+export const BAIL_SERIAL = 1;
+/** An inferred column (`bailCol`, a file column) does not fit its kind: read it as a string. */
+export const BAIL_COLUMN = 2;
+
+/** What every chunk of one file shares (structured-cloneable; `buf` is shared memory for workers). */
+export interface ChunkJob {
+  buf: Uint8Array;
+  sep: number;
+  naValues: readonly string[];
+  /** M_* per file column. */
+  modes: number[];
+  inferDates: boolean;
+  /** Chunk k is the rows starting in [bounds[k], bounds[k+1]); the last bound is the end of the data. */
+  bounds: number[];
+  /** Average bytes per row (sizes the first allocation). */
+  rowBytes: number;
+}
+
+/** One column of a parsed chunk. */
+export interface ChunkColumn {
+  /** K_* (K_NONE: every value missing). */
+  kind: number;
+  /** Rows (in the chunk) that are missing, ascending. */
+  nulls: Int32Array;
+  nullCount: number;
+  /** K_NUM: no decimal seen. */
+  allInt: boolean;
+  /** K_NUM: the values (NaN at missing rows). */
+  f64: Float64Array | null;
+  /** K_NUM: integers beyond 2^53 (rows, exact values). */
+  bigRows: number[];
+  bigVals: bigint[];
+  /** K_DATE: epoch ms as int64 (two int32 words per row). */
+  words: Int32Array | null;
+  /** K_BOOL: 0/1 per row. */
+  bytes: Uint8Array | null;
+  /** K_STR: dictionary attempt and/or UTF-8 data. */
+  strings: ChunkStrings | null;
+}
+
+/** A parsed chunk. */
+export interface ChunkResult {
+  index: number;
+  start: number;
+  /** Offset just past the last row (the next chunk must start here). */
+  stop: number;
+  rows: number;
+  /** One per file column (K_SKIP for columns not read). */
+  cols: ChunkColumn[];
+  bail: number;
+  bailCol: number;
+}
+
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+const P10 = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/** Growable per-column state while a chunk is parsed. */
+class ColState {
+  kind: number;
+  f64 = new Float64Array(0);
+  words = new Int32Array(0);
+  bytes = new Uint8Array(0);
+  str: StringBuilder | null = null;
+  nulls = new Int32Array(16);
+  nullCount = 0;
+  allInt = true;
+  bigRows: number[] = [];
+  bigVals: bigint[] = [];
+
+  constructor(readonly mode: number) {
+    this.kind = mode === M_SKIP ? K_SKIP : mode === M_INFER ? K_NONE : mode === M_STR ? K_STR : mode === M_BOOL ? K_BOOL : mode === M_DATE ? K_DATE : K_NUM;
+  }
+
+  /** Allocates the arrays of the current kind for `cap` rows, keeping rows [0, rows). */
+  size(cap: number, rows: number): void {
+    const grow = <T extends Float64Array | Int32Array | Uint8Array>(a: T, n: number, mk: (n: number) => T): T => {
+      const b = mk(n);
+      b.set(a.subarray(0, Math.min(a.length, n)));
+      return b;
+    };
+    if (this.kind === K_NUM) {
+      const had = this.f64.length;
+      this.f64 = grow(this.f64, cap, (n) => new Float64Array(n));
+      if (had === 0) this.f64.fill(NaN, 0, rows);
+    } else if (this.kind === K_DATE) this.words = grow(this.words, 2 * cap, (n) => new Int32Array(n));
+    else if (this.kind === K_BOOL) this.bytes = grow(this.bytes, cap, (n) => new Uint8Array(n));
+    else if (this.kind === K_STR) {
+      if (this.str) this.str.resize(cap);
+      else this.str = new StringBuilder(cap, rows);
+    }
+  }
+
+  addNull(row: number): void {
+    if (this.nullCount === this.nulls.length) {
+      const b = new Int32Array(this.nulls.length * 4);
+      b.set(this.nulls);
+      this.nulls = b;
+    }
+    this.nulls[this.nullCount++] = row;
+    if (this.kind === K_NUM) this.f64[row] = NaN;
+    else if (this.str) this.str.addNull(row);
+  }
+}
+
+const NO_DAY = -0x7fffffff;
+const MONTH_DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days since 1970-01-01 of a `YYYY-MM-DD` at buf[s, s+10), or NO_DAY (then `parseDateBytes` decides). */
+function isoDay(buf: Uint8Array, s: number): number {
+  if (buf[s + 4] !== 45 || buf[s + 7] !== 45) return NO_DAY;
+  const y0 = buf[s] - 48, y1 = buf[s + 1] - 48, y2 = buf[s + 2] - 48, y3 = buf[s + 3] - 48;
+  const m0 = buf[s + 5] - 48, m1 = buf[s + 6] - 48, d0 = buf[s + 8] - 48, d1 = buf[s + 9] - 48;
+  if (y0 >>> 0 > 9 || y1 >>> 0 > 9 || y2 >>> 0 > 9 || y3 >>> 0 > 9 || m0 >>> 0 > 9 || m1 >>> 0 > 9 || d0 >>> 0 > 9 || d1 >>> 0 > 9) return NO_DAY;
+  const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const m = m0 * 10 + m1;
+  const d = d0 * 10 + d1;
+  if (m < 1 || m > 12 || d < 1) return NO_DAY;
+  const leap = m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 1 : 0;
+  if (d > MONTH_DAYS[m] + leap) return NO_DAY;
+  return daysFromCivil(y, m, d);
+}
+
+/**
+ * Stores one field (bytes [s, e), `esc` when it holds `""` escapes) of row `row` by the column's rules.
+ * Returns BAIL_NONE, or why the chunk must give up.
+ */
+function storeField(st: ColState, buf: Uint8Array, s: number, e: number, esc: boolean, row: number, cap: number, na: NaMatcher, inferDates: boolean): number {
+  if (st.kind === K_NONE) {
+    const k = classifyField(buf, s, e, esc, na, inferDates);
+    if (k === K_NONE) {
+      st.addNull(row);
+      return BAIL_NONE;
+    }
+    st.kind = k;
+    st.size(cap, row);
+  }
+  const forced = st.mode !== M_INFER;
+  switch (st.kind) {
+    case K_NUM: {
+      if (esc) return forced ? BAIL_SERIAL : BAIL_COLUMN;
+      const f = numField(buf, s, e, na);
+      if (f === F_FAIL || (st.mode === M_I64 && f === F_DEC)) return forced ? BAIL_SERIAL : BAIL_COLUMN;
+      if (f === F_NA) st.addNull(row);
+      else {
+        st.f64[row] = numOut.value;
+        if (f === F_DEC) st.allInt = false;
+        else if (f === F_BIG) {
+          st.bigRows.push(row);
+          st.bigVals.push(numOut.big);
+        }
+      }
+      return BAIL_NONE;
+    }
+    case K_BOOL: {
+      const b = esc ? -1 : parseBoolBytes(buf, s, e);
+      if (b >= 0) st.bytes[row] = b;
+      else if (!esc && na.isNa(buf, s, e)) st.addNull(row);
+      else return forced ? BAIL_SERIAL : BAIL_COLUMN;
+      return BAIL_NONE;
+    }
+    case K_DATE: {
+      const v = esc ? NaN : parseDateBytes(buf, s, e);
+      if (v === v) {
+        const hi = Math.floor(v / 4294967296);
+        st.words[2 * row] = (v - hi * 4294967296) | 0;
+        st.words[2 * row + 1] = hi;
+      } else if (!esc && na.isNa(buf, s, e)) st.addNull(row);
+      else return forced ? BAIL_SERIAL : BAIL_COLUMN;
+      return BAIL_NONE;
+    }
+    case K_STR: {
+      const sb = st.str as StringBuilder;
+      if (esc) sb.addEscaped(buf, s, e, row);
+      else if (na.isNa(buf, s, e)) st.addNull(row);
+      else sb.add(buf, s, e, row);
+      return BAIL_NONE;
+    }
+    default:
+      return BAIL_NONE;
+  }
+}
+
+function result(index: number, start: number, stop: number, rows: number, states: ColState[], bail: number, bailCol: number): ChunkResult {
+  return { index, start, stop, rows, bail, bailCol, cols: states.map((st) => finish(st, rows, bail !== BAIL_NONE)) };
+}
+
+function finish(st: ColState, rows: number, failed: boolean): ChunkColumn {
+  const col: ChunkColumn = {
+    kind: st.kind, nulls: st.nulls.subarray(0, st.nullCount), nullCount: st.nullCount, allInt: st.allInt,
+    f64: null, bigRows: st.bigRows, bigVals: st.bigVals, words: null, bytes: null, strings: null,
+  };
+  if (failed) return col;
+  if (st.kind === K_NUM) col.f64 = st.f64.subarray(0, rows);
+  else if (st.kind === K_DATE) col.words = st.words.subarray(0, 2 * rows);
+  else if (st.kind === K_BOOL) col.bytes = st.bytes.subarray(0, rows);
+  else if (st.kind === K_STR) col.strings = (st.str as StringBuilder).finish(rows);
+  return col;
+}
+
+/**
+ * Parses chunk `index` of a job: the rows that start in [from, bounds[index + 1]) (a row may run past
+ * that end; `stop` says where it ended). `from` defaults to the chunk's own start.
+ * @example
+ * const r = parseChunk(job, new NaMatcher(job.naValues), 0);
+ */
+export function parseChunk(job: ChunkJob, na: NaMatcher, index: number, from = job.bounds[index]): ChunkResult {
+  const { buf, sep, inferDates } = job;
+  const n = buf.length;
+  const hi = sep > CR ? sep : CR;
+  const chunkEnd = job.bounds[index + 1];
+  const states = job.modes.map((m) => new ColState(m));
+  const ncols = states.length;
+  const last = ncols - 1;
+  const fastNum = !na.numericLike;
+  let cap = Math.ceil(((chunkEnd - from) / Math.max(1, job.rowBytes)) * 1.1) + 64;
+  for (const st of states) st.size(cap, 0);
+  let row = 0;
+  let p = from;
+  while (p < chunkEnd) {
+    let c = buf[p];
+    if (c === LF || c === CR) {
+      // A blank line: skipped.
+      p += c === CR && p + 1 < n && buf[p + 1] === LF ? 2 : 1;
+      continue;
+    }
+    if (row === cap) {
+      cap *= 2;
+      for (const st of states) st.size(cap, row);
+    }
+    for (let j = 0; j < ncols; j++) {
+      const st = states[j];
+      c = p < n ? buf[p] : LF;
+      if (c !== QUOTE && st.kind === K_NUM && fastNum) {
+        // Inline number: [+-]digits[.digits] of at most 15 digits, then a separator or line end.
+        let q = p;
+        let neg = false;
+        if (c === 45) {
+          neg = true;
+          q++;
+        } else if (c === 43) q++;
+        let m = 0;
+        let nd = 0;
+        let fr = -1;
+        while (q < n) {
+          const d = buf[q] - 48;
+          if (d < 0 || d > 9) break;
+          m = m * 10 + d;
+          q++;
+        }
+        nd = q - p - (neg || c === 43 ? 1 : 0);
+        if (q < n && buf[q] === 46) {
+          const q0 = ++q;
+          while (q < n) {
+            const d = buf[q] - 48;
+            if (d < 0 || d > 9) break;
+            m = m * 10 + d;
+            q++;
+          }
+          fr = q - q0;
+        }
+        const t = q < n ? buf[q] : LF;
+        const digits = nd + (fr > 0 ? fr : 0);
+        if ((t === sep || t === LF || t === CR) && digits > 0 && digits <= 15 && (fr < 0 || st.mode !== M_I64)) {
+          if (fr < 0) st.f64[row] = neg ? -m : m;
+          else {
+            const v = m / P10[fr];
+            st.f64[row] = neg ? -v : v;
+            st.allInt = false;
+          }
+          p = q;
+          c = t;
+          if (j < last) {
+            if (c !== sep) return result(index, from, p, row, states, BAIL_SERIAL, j);
+            p++;
+            continue;
+          }
+          if (q >= n) break;
+          if (c === sep) return result(index, from, p, row, states, BAIL_SERIAL, j);
+          p += c === CR && p + 1 < n && buf[p + 1] === LF ? 2 : 1;
+          break;
+        }
+      }
+      // Find the field.
+      let s: number;
+      let e: number;
+      let esc = false;
+      if (c === QUOTE) {
+        let q = p + 1;
+        for (;;) {
+          if (q >= n) return result(index, from, p, row, states, BAIL_SERIAL, j);
+          if (buf[q] === QUOTE) {
+            if (q + 1 < n && buf[q + 1] === QUOTE) {
+              esc = true;
+              q += 2;
+              continue;
+            }
+            break;
+          }
+          q++;
+        }
+        s = p + 1;
+        e = q;
+        p = q + 1;
+        if (p < n) {
+          c = buf[p];
+          if (c !== sep && c !== LF && c !== CR) return result(index, from, p, row, states, BAIL_SERIAL, j);
+        }
+      } else {
+        s = p;
+        for (;;) {
+          while (p < n && buf[p] > hi) p++;
+          if (p >= n) break;
+          c = buf[p];
+          if (c === sep || c === LF || c === CR) break;
+          p++;
+        }
+        e = p;
+      }
+      const kind = st.kind;
+      if (kind === K_STR && !esc && !na.isNa(buf, s, e)) (st.str as StringBuilder).add(buf, s, e, row);
+      else if (kind === K_BOOL && !esc && (c = parseBoolBytes(buf, s, e)) >= 0) st.bytes[row] = c;
+      else if (kind === K_DATE && !esc && e - s === 10 && (c = isoDay(buf, s)) !== NO_DAY) {
+        const v = c * 86400000;
+        const hi = Math.floor(v / 4294967296);
+        st.words[2 * row] = (v - hi * 4294967296) | 0;
+        st.words[2 * row + 1] = hi;
+      } else if (kind !== K_SKIP) {
+        const b = storeField(st, buf, s, e, esc, row, cap, na, inferDates);
+        if (b !== BAIL_NONE) return result(index, from, p, row, states, b, j);
+      }
+      // The field's end: a separator before the last field, a line end (or the end) after it.
+      if (j < last) {
+        if (p >= n || buf[p] !== sep) return result(index, from, p, row, states, BAIL_SERIAL, j);
+        p++;
+        continue;
+      }
+      if (p >= n) break;
+      c = buf[p];
+      if (c === sep) return result(index, from, p, row, states, BAIL_SERIAL, j);
+      p += c === CR && p + 1 < n && buf[p + 1] === LF ? 2 : 1;
+    }
+    row++;
+  }
+  return result(index, from, p, row, states, BAIL_NONE, -1);
+}
+
+/**
+ * Parses chunks claimed one at a time from a shared counter (work stealing between the main thread
+ * and workers) until none is left; `onlyIndex` parses just that one.
+ * @example
+ * const mine = parseClaimedChunks(job, counter);
+ */
+export function parseClaimedChunks(job: ChunkJob, counter: Int32Array): ChunkResult[] {
+  const na = new NaMatcher(job.naValues);
+  const count = job.bounds.length - 1;
+  const out: ChunkResult[] = [];
+  for (;;) {
+    const k = Atomics.add(counter, 0, 1);
+    if (k >= count) break;
+    out.push(parseChunk(job, na, k));
+  }
+  return out;
+}

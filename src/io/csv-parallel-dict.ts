@@ -1,0 +1,207 @@
+/**
+ * Joining the string columns of parsed CSV chunks into one column, with the serial reader's exact
+ * choice between a dictionary and plain UTF-8: the chunks' dictionaries are replayed in row order into
+ * one, applying `buildDictionary`'s give-up rule at the global row where each value is first seen.
+ * @module
+ */
+import * as arrow from 'apache-arrow';
+import { alloc } from '../frame/alloc.js';
+import { allValid } from '../frame/bitmap.js';
+import { Column } from '../frame/column.js';
+import { fromCodes } from '../frame/column-build.js';
+import type { ChunkStrings } from './csv-parallel-strings.js';
+import { hashBytes, sameBytes } from './csv-parallel-fields.js';
+
+/** One chunk's part of a string column: its strings (null when every value is missing). */
+export interface StringPart {
+  strings: ChunkStrings | null;
+  rows: number;
+  /** First row of the chunk in the frame. */
+  offset: number;
+  nulls: Int32Array;
+}
+
+const decoder = new TextDecoder();
+
+/** The global dictionary being replayed: entry bytes copied into one pool. */
+class Dict {
+  count = 0;
+  pool = new Uint8Array(1 << 16);
+  used = 0;
+  starts: Int32Array = new Int32Array(256);
+  ends: Int32Array = new Int32Array(256);
+  hashes: Int32Array = new Int32Array(256);
+  cap = 1024;
+  slots = new Int32Array(1024).fill(-1);
+
+  /** The code of bytes src[s, e) (hash h), or -1 when new. */
+  find(src: Uint8Array, s: number, e: number, h: number): number {
+    for (let slot = h & (this.cap - 1); ; slot = (slot + 1) & (this.cap - 1)) {
+      const idx = this.slots[slot];
+      if (idx < 0) return -1;
+      if (this.hashes[idx] === h && this.ends[idx] - this.starts[idx] === e - s && sameBytes(this.pool, this.starts[idx], src, s, e - s)) return idx;
+    }
+  }
+
+  add(src: Uint8Array, s: number, e: number, h: number): number {
+    const c = this.count;
+    if (c === this.starts.length) {
+      const g = (a: Int32Array): Int32Array => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.starts = g(this.starts);
+      this.ends = g(this.ends);
+      this.hashes = g(this.hashes);
+    }
+    if (this.used + e - s > this.pool.length) {
+      const b = new Uint8Array(Math.max(this.pool.length * 2, this.used + e - s));
+      b.set(this.pool.subarray(0, this.used));
+      this.pool = b;
+    }
+    this.pool.set(src.subarray(s, e), this.used);
+    this.starts[c] = this.used;
+    this.used += e - s;
+    this.ends[c] = this.used;
+    this.hashes[c] = h;
+    this.count++;
+    if (this.count * 2 > this.cap) {
+      this.cap *= 2;
+      this.slots = new Int32Array(this.cap).fill(-1);
+      for (let k = 0; k < this.count; k++) {
+        let sl = this.hashes[k] & (this.cap - 1);
+        while (this.slots[sl] >= 0) sl = (sl + 1) & (this.cap - 1);
+        this.slots[sl] = k;
+      }
+    } else {
+      let sl = h & (this.cap - 1);
+      while (this.slots[sl] >= 0) sl = (sl + 1) & (this.cap - 1);
+      this.slots[sl] = c;
+    }
+    return c;
+  }
+
+  /** The code of a value first seen at global row `row`, or -2 when the serial rule gives up there. */
+  code(src: Uint8Array, s: number, e: number, h: number, row: number): number {
+    const idx = this.find(src, s, e, h);
+    if (idx >= 0) return idx;
+    if (this.count > 4096 && this.count * 2 > row + 1) return -2;
+    return this.add(src, s, e, h);
+  }
+}
+
+/** Global codes of one part (local code -> global), or null when the dictionary gives up. */
+function replayPart(buf: Uint8Array, d: Dict, p: StringPart): Int32Array | null {
+  const st = p.strings;
+  if (st === null) return new Int32Array(0);
+  if (st.codes !== null) {
+    const remap = new Int32Array(st.dictCount);
+    for (let k = 0; k < st.dictCount; k++) {
+      const c = d.code(buf, st.dictStart[k], st.dictEnd[k], st.dictHash[k], p.offset + st.dictRow[k]);
+      if (c === -2) return null;
+      remap[k] = c;
+    }
+    return remap;
+  }
+  // The chunk gave up on its own, but the whole column may not: go on row by row over its bytes.
+  const offs = st.offsets as Int32Array;
+  const data = st.data as Uint8Array;
+  const codes = new Int32Array(p.rows);
+  let ni = 0;
+  for (let r = 0; r < p.rows; r++) {
+    if (ni < p.nulls.length && p.nulls[ni] === r) {
+      ni++;
+      codes[r] = -1;
+      continue;
+    }
+    const s = offs[r];
+    const e = offs[r + 1];
+    const c = d.code(data, s, e, hashBytes(data, s, e), p.offset + r);
+    if (c === -2) return null;
+    codes[r] = c;
+  }
+  return codes;
+}
+
+/**
+ * The string column of all parts, dictionary-encoded exactly when the serial reader would have.
+ * @example
+ * joinStrings(buf, parts, n)
+ */
+export function joinStrings(buf: Uint8Array, parts: readonly StringPart[], n: number): Column {
+  let alive = !parts.some((p) => p.strings?.escaped === true);
+  const maps: Int32Array[] = [];
+  const d = new Dict();
+  for (const p of parts) {
+    if (!alive) break;
+    const m = replayPart(buf, d, p);
+    if (m === null) alive = false;
+    else maps.push(m);
+  }
+  if (alive && d.count * 2 > n) alive = false;
+  if (alive) {
+    const codes = alloc(Int32Array, n);
+    parts.forEach((p, i) => {
+      const st = p.strings;
+      const m = maps[i];
+      const out = codes.subarray(p.offset, p.offset + p.rows);
+      if (st === null) out.fill(-1);
+      else if (st.codes !== null) {
+        const cs = st.codes;
+        for (let r = 0; r < p.rows; r++) out[r] = cs[r] < 0 ? -1 : m[cs[r]];
+      } else out.set(m);
+    });
+    const dictionary = new Array<string>(d.count);
+    for (let c = 0; c < d.count; c++) dictionary[c] = decoder.decode(d.pool.subarray(d.starts[c], d.ends[c]));
+    return fromCodes(codes, dictionary);
+  }
+  return joinUtf8(buf, parts, n);
+}
+
+/** Plain UTF-8: the parts' bytes one after another (parts that kept a dictionary are expanded). */
+function joinUtf8(buf: Uint8Array, parts: readonly StringPart[], n: number): Column {
+  let total = 0;
+  let nulls = 0;
+  for (const p of parts) {
+    nulls += p.nulls.length;
+    const st = p.strings;
+    if (st === null) continue;
+    if (st.data !== null) total += st.data.length;
+    else {
+      const cs = st.codes as Int32Array;
+      for (let r = 0; r < p.rows; r++) if (cs[r] >= 0) total += st.dictEnd[cs[r]] - st.dictStart[cs[r]];
+    }
+  }
+  const offsets = alloc(Int32Array, n + 1);
+  const data = alloc(Uint8Array, total);
+  const validity = nulls ? allValid(n) : null;
+  let o = 0;
+  for (const p of parts) {
+    const st = p.strings;
+    const base = p.offset;
+    if (validity) for (const r of p.nulls) validity[(base + r) >> 3] &= ~(1 << ((base + r) & 7));
+    if (st === null) offsets.fill(o, base + 1, base + p.rows + 1);
+    else if (st.data !== null && st.offsets !== null) {
+      const so = st.offsets;
+      data.set(st.data, o);
+      for (let r = 1; r <= p.rows; r++) offsets[base + r] = o + so[r];
+      o += st.data.length;
+    } else {
+      const cs = st.codes as Int32Array;
+      for (let r = 0; r < p.rows; r++) {
+        const c = cs[r];
+        if (c >= 0) {
+          const s = st.dictStart[c];
+          const len = st.dictEnd[c] - s;
+          for (let i = 0; i < len; i++) data[o + i] = buf[s + i];
+          o += len;
+        }
+        offsets[base + r + 1] = o;
+      }
+    }
+  }
+  return new Column(arrow.makeData({
+    type: new arrow.Utf8(), length: n, nullCount: nulls, nullBitmap: validity ?? undefined, valueOffsets: offsets, data,
+  }));
+}

@@ -1,0 +1,209 @@
+/**
+ * The fast CSV reader: the data rows are cut into chunks at line ends, each chunk is parsed by the
+ * fused parser (csv-parallel-chunk.ts) — on the calling thread, and for large inputs also in pool
+ * workers that claim chunks from a shared counter — and the chunks are joined into columns
+ * (csv-parallel-merge.ts) with the serial reader's inference rules, decided over the whole file.
+ *
+ * Correctness does not depend on where the cuts fall: a chunk is only used when it starts exactly where
+ * the previous chunk's last row ended (a cut inside a quoted field that spans lines is detected and
+ * the chunk re-parsed from the true row start). Whatever the fused parser does not handle (bad rows,
+ * quote errors, values that do not fit a requested dtype, `nrows`, other dtypes) makes these
+ * functions return null, and the caller reads the file with the serial reader, which reports errors
+ * (with their line numbers) and skips or warns on bad lines exactly as before.
+ * @module
+ */
+import { availableParallelism } from 'node:os';
+import type { Column } from '../frame/column.js';
+import type { DType } from '../frame/dtypes.js';
+import { poolInfo, runInWorker } from '../parallel/pool.js';
+import { resolveTask, type ResolvedTask } from '../parallel/task.js';
+import { NaMatcher, type CsvConfig } from './csv-options.js';
+import type { ColumnPlan } from './csv-infer.js';
+import {
+  BAIL_COLUMN, BAIL_NONE, M_BOOL, M_DATE, M_F64, M_I64, M_INFER, M_SKIP, M_STR, parseChunk,
+  type ChunkJob, type ChunkResult,
+} from './csv-parallel-chunk.js';
+import { joinChunks } from './csv-parallel-merge.js';
+
+/**
+ * Sizes that choose the path (tests lower them to drive small inputs through every path).
+ * - fastMinBytes: inputs at least this large use the fused parser instead of tokenizer + builders;
+ * - parallelMinBytes: inputs at least this large (read by the async `readCsv`) also use pool workers;
+ * - chunkBytes: target size of one chunk of the parallel path.
+ */
+export const csvTuning = { fastMinBytes: 64 << 10, parallelMinBytes: 4 << 20, chunkBytes: 2 << 20 };
+
+/** What the last fast read did (for tests and profiling): chunks, chunks parsed by workers, rounds. */
+export const csvLastRead = { chunks: 0, inWorkers: 0, rounds: 0 };
+
+const DTYPE_MODES: Partial<Record<DType, number>> = { float64: M_F64, int64: M_I64, string: M_STR, bool: M_BOOL, datetime: M_DATE };
+
+/** Rounds of re-reading inferred columns as strings before handing over to the serial reader. */
+const MAX_ROUNDS = 4;
+
+/**
+ * The fused parser's job for a file, or null when an option needs the serial reader.
+ * @example
+ * const job = fastJob(buf, cfg, head.names.length, head.pos, keep, plans);
+ */
+export function fastJob(buf: Uint8Array, cfg: CsvConfig, ncols: number, start: number, keep: readonly number[], plans: readonly ColumnPlan[]): ChunkJob | null {
+  if (cfg.nrows !== 2147483647 || buf.length < csvTuning.fastMinBytes || buf.length > 0x7fffffff) return null;
+  const modes = new Array<number>(ncols).fill(M_SKIP);
+  for (let i = 0; i < keep.length; i++) {
+    const p = plans[i];
+    const m = p.dtype ? DTYPE_MODES[p.dtype] : p.date ? M_DATE : M_INFER;
+    if (m === undefined) return null;
+    modes[keep[i]] = m;
+  }
+  return {
+    buf, sep: cfg.sep, naValues: cfg.naValues, modes, inferDates: plans.some((p) => p.inferDates),
+    bounds: [start, buf.length], rowBytes: rowBytes(buf, start),
+  };
+}
+
+/** Average bytes per line over the first 64 KiB of data. */
+function rowBytes(buf: Uint8Array, start: number): number {
+  const end = Math.min(buf.length, start + (64 << 10));
+  let lines = 0;
+  for (let p = buf.indexOf(10, start); p >= 0 && p < end; p = buf.indexOf(10, p + 1)) lines++;
+  return lines ? (end - start) / lines : Math.max(1, end - start);
+}
+
+/**
+ * Cuts [start, end) into about `count` chunks, each starting just after a line feed.
+ * @example
+ * chunkBounds(bytes, 4, bytes.length, 8) // [4, ..., bytes.length]
+ */
+export function chunkBounds(buf: Uint8Array, start: number, end: number, count: number): number[] {
+  const bounds = [start];
+  for (let i = 1; i < count; i++) {
+    const at = start + Math.floor(((end - start) * i) / count);
+    if (at <= bounds[bounds.length - 1]) continue;
+    const lf = buf.indexOf(10, at);
+    if (lf < 0 || lf + 1 >= end) break;
+    if (lf + 1 > bounds[bounds.length - 1]) bounds.push(lf + 1);
+  }
+  bounds.push(end);
+  return bounds;
+}
+
+/**
+ * Puts chunk results in row order, re-parsing (here) any chunk that did not start where the previous
+ * one ended. Stops at the first chunk that gave up.
+ */
+function align(job: ChunkJob, na: NaMatcher, results: readonly ChunkResult[]): ChunkResult[] {
+  const byIndex = new Map<number, ChunkResult>();
+  for (const r of results) byIndex.set(r.index, r);
+  const out: ChunkResult[] = [];
+  let at = job.bounds[0];
+  for (let k = 0; k + 1 < job.bounds.length; k++) {
+    if (at >= job.bounds[k + 1]) continue;
+    let r = byIndex.get(k);
+    if (r === undefined || r.start !== at) r = parseChunk(job, na, k, at);
+    out.push(r);
+    if (r.bail !== BAIL_NONE) break;
+    at = r.stop;
+  }
+  return out;
+}
+
+/** Columns from aligned chunks, or the file columns to read as strings next round, or null (serial). */
+function settle(job: ChunkJob, chunks: readonly ChunkResult[], keep: readonly number[]): Column[] | number[] | null {
+  const failed = chunks.filter((c) => c.bail !== BAIL_NONE);
+  if (failed.length) {
+    const cols = failed.filter((c) => c.bail === BAIL_COLUMN).map((c) => c.bailCol);
+    return cols.length === failed.length ? cols : null;
+  }
+  const j = joinChunks(job.buf, chunks, keep, job.modes);
+  return j.ok ? j.columns : j.asStrings;
+}
+
+/** Marks file columns to be read as strings; false when one of them was already. */
+function asStrings(job: ChunkJob, cols: readonly number[]): boolean {
+  for (const j of cols) {
+    if (job.modes[j] !== M_INFER) return false;
+    job.modes[j] = M_STR;
+  }
+  return true;
+}
+
+/**
+ * Reads the rows with the fused parser on this thread (one chunk); null: use the serial reader.
+ * @example
+ * const cols = job && readFastSync(job, keep);
+ */
+export function readFastSync(job: ChunkJob, keep: readonly number[]): Column[] | null {
+  const na = new NaMatcher(job.naValues);
+  Object.assign(csvLastRead, { chunks: 1, inWorkers: 0, rounds: 0 });
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    csvLastRead.rounds++;
+    const res = settle(job, align(job, na, [parseChunk(job, na, 0)]), keep);
+    if (res === null) return null;
+    if (!isNumbers(res)) return res;
+    if (!asStrings(job, res)) return null;
+  }
+  return null;
+}
+
+function isNumbers(v: Column[] | number[]): v is number[] {
+  return v.length > 0 && typeof v[0] === 'number';
+}
+
+/** How many pool workers a parallel read uses besides the calling thread. */
+function helperCount(): number {
+  return Math.max(0, Math.min(poolInfo().workers, availableParallelism() - 1));
+}
+
+/**
+ * Reads the rows with the fused parser on this thread and in pool workers (work stealing over
+ * chunks); null: use the serial reader. `job.buf` should be shared memory (else it is copied once).
+ * @example
+ * const cols = await readFastParallel(job, keep);
+ */
+export async function readFastParallel(job: ChunkJob, keep: readonly number[]): Promise<Column[] | null> {
+  const helpers = helperCount();
+  if (helpers === 0 || job.buf.length < csvTuning.parallelMinBytes) return readFastSync(job, keep);
+  const start = job.bounds[0];
+  const count = Math.max(2, Math.min(256, Math.ceil((job.buf.length - start) / csvTuning.chunkBytes)));
+  job.bounds = chunkBounds(job.buf, start, job.buf.length, count);
+  if (job.bounds.length < 3) return readFastSync(job, keep);
+  const na = new NaMatcher(job.naValues);
+  Object.assign(csvLastRead, { chunks: job.bounds.length - 1, inWorkers: 0, rounds: 0 });
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    csvLastRead.rounds++;
+    const res = settle(job, align(job, na, await parseAll(job, na, helpers)), keep);
+    if (res === null) return null;
+    if (!isNumbers(res)) return res;
+    if (!asStrings(job, res)) return null;
+  }
+  return null;
+}
+
+let chunkTask: ResolvedTask | null = null;
+
+/** Every chunk parsed once, here and in `helpers` workers, in any order. */
+async function parseAll(job: ChunkJob, na: NaMatcher, helpers: number): Promise<ChunkResult[]> {
+  const counter = new Int32Array(new SharedArrayBuffer(4));
+  chunkTask ??= resolveTask({ module: new URL('./csv-parallel-chunk.js', import.meta.url).href, name: 'parseClaimedChunks' }, 'readCsv');
+  const task = chunkTask;
+  const tasks = Array.from({ length: helpers }, () => runInWorker(task, [job, counter]) as Promise<ChunkResult[]>);
+  for (const t of tasks) t.catch(() => undefined);
+  // Let the pool post the tasks before this thread starts parsing.
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  const count = job.bounds.length - 1;
+  const done: ChunkResult[] = [];
+  for (;;) {
+    const k = Atomics.add(counter, 0, 1);
+    if (k >= count) break;
+    done.push(parseChunk(job, na, k));
+  }
+  // A worker that had not started by now finds no chunk left: only wait when some chunk went to one.
+  if (done.length < count) {
+    for (const s of await Promise.allSettled(tasks)) {
+      if (s.status !== 'fulfilled') continue;
+      done.push(...s.value);
+      csvLastRead.inWorkers += s.value.length;
+    }
+  }
+  return done;
+}
