@@ -6,6 +6,7 @@
  */
 import * as gatherKernels from '../frame/ops/gather-par.js';
 import * as radixKernels from '../frame/ops/radix-par.js';
+import * as cdistKernels from '../kernels/distance/team-task.js';
 
 /** Modules whose exported kernels the workers register (by each kernel's id). */
-export const BUILTIN_KERNEL_MODULES: readonly object[] = [gatherKernels, radixKernels];
+export const BUILTIN_KERNEL_MODULES: readonly object[] = [gatherKernels, radixKernels, cdistKernels];

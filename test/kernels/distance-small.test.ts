@@ -155,6 +155,17 @@ describe('synchronous cdist on the thread team', () => {
     }
   });
 
+  it('the team workers know the cdist kernel and take parts of a large job', async () => {
+    configure({ workers: 2 });
+    expect(await teamReady()).toBe(2);
+    // 16 parts of ~2 ms or more each: a ready worker wakes and claims some (a few tries on a busy machine).
+    const X = { data: values(2000 * 3, 5), shape: [2000, 3] };
+    const before = teamStats();
+    for (let t = 0; t < 10 && teamStats().workerParts === before.workerParts; t++) cdist(X, X, { metric: 'cityblock' });
+    expect(teamStats().workerParts).toBeGreaterThan(before.workerParts);
+    expect(teamStats().timeouts).toBe(before.timeouts);
+  });
+
   it('stays on the calling thread for small problems, a non-shared out, or one worker', async () => {
     configure({ workers: 2 });
     expect(await teamReady()).toBe(2);
