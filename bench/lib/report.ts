@@ -3,7 +3,7 @@
  * @module
  */
 import os from 'node:os';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { CONTENDER_TEXT, WORKLOAD_SETTINGS, WORKLOAD_TEXT, type ContenderId, type Mode, type WorkloadId } from './config.js';
 import { compareAnswers, tolerance } from './answer.js';
 import type { Measurement } from './measure.js';
@@ -147,6 +147,22 @@ export function thpMode(): string {
   }
 }
 
+/**
+ * True on a VM whose virtio-balloon does free page reporting (feature bit 5): free blocks of 2 MiB and
+ * more are handed back to the host, so a fresh huge page may cost host faults when first touched.
+ */
+export function freePageReporting(): boolean {
+  const dir = '/sys/bus/virtio/devices';
+  try {
+    return readdirSync(dir).some((d) => {
+      const dev = readFileSync(`${dir}/${d}/device`, 'utf8').trim();
+      return dev === '0x0005' && readFileSync(`${dir}/${d}/features`, 'utf8')[5] === '1';
+    });
+  } catch {
+    return false;
+  }
+}
+
 /** The report's line on huge pages: whether the cell processes got the glibc tunable, and why. */
 export function hugepagesLine(on: boolean, inProcess: boolean): string {
   const thp = `/sys/kernel/mm/transparent_hugepage/enabled here: \`${thpMode()}\``;
@@ -161,6 +177,8 @@ export function hugepagesLine(on: boolean, inProcess: boolean): string {
     'own allocator, such as a bundled jemalloc, is unaffected). It applies to all contenders because numpy',
     'does the equivalent by itself (it madvises huge pages for every array of 4 MiB or more), so pandas has them anyway.',
     `${thp}; \`--no-hugepages\` turns the tunable off.`,
+    ...(freePageReporting() ? ['This VM\'s virtio-balloon reports free 2 MiB blocks to the host (free page reporting), so a fresh huge page',
+      'may need the host to fault its memory back in on first touch: large fresh allocations can vary more in time with huge pages on.'] : []),
     ...(inProcess ? ['In this in-process smoke run the JavaScript contenders run inside the harness process, so it reaches only the Python runner.'] : []),
   ].join(' ');
 }
