@@ -25,12 +25,16 @@ export interface CdistOptions {
   /**
    * A Float64Array of m·n values to write into (scipy's `out=`; CPU only). Reusing one across calls
    * skips the page faults of a fresh m·n buffer, which cost as much as the kernel itself for
-   * low-dimensional inputs (numpy gets huge pages for its buffers; Node cannot ask for them).
+   * low-dimensional inputs (numpy madvises huge pages for its buffers; Node gets them only when
+   * glibc is told to, `GLIBC_TUNABLES=glibc.malloc.hugetlb=1`). A synchronous call splits large
+   * problems over the thread team only when `out` is on a SharedArrayBuffer (or not given).
    */
   out?: Float64Array;
   /**
    * Row blocks in the worker pool for the CPU path (see kernels/parallel.ts): `false` (default for
-   * `device: 'cpu'`; synchronous), `'auto'` (default for `device: 'auto'`: the pool when more than
+   * `device: 'cpu'`; synchronous: large problems still share their rows with the synchronous
+   * thread team of src/parallel/team.ts, `configure({ workers: 1 })` keeps them on the calling
+   * thread), `'auto'` (default for `device: 'auto'`: the pool when more than
    * one worker is configured and the work pays for the hand-off) or `true` (always the pool). Any
    * value but `false` returns a Promise. Results are bit-identical to the single-thread kernels.
    * An `out` given with the pool must be on a SharedArrayBuffer (`'auto'` otherwise stays on the
