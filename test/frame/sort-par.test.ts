@@ -78,6 +78,11 @@ describe('parallel sort (thread team)', () => {
     const df = DataFrame.fromColumns(['v', 'i', 'w'], [fromFloat64(v), fromTyped(Int32Array.from({ length: N }, (_, i) => i)), fromFloat64(v.map((x) => x * 3))]);
     const [p, s] = await both(() => df.sortValues('v', { ascending: false }));
     for (const name of ['v', 'i', 'w']) expect(same(p.column(name).values, s.column(name).values)).toBe(true);
+    // The RangeIndex labels (written on the team) are the original row numbers: column i.
+    expect(same(p.index.column.values, s.index.column.values)).toBe(true);
+    const labels = p.index.column.values as BigInt64Array;
+    const rows = p.column('i').values as Int32Array;
+    expect(rows.every((r, k) => BigInt(r) === labels[k])).toBe(true);
     expect(Object.is((p.column('v').values as Float64Array)[N - 1], -0) || (p.column('v').values as Float64Array).some((x) => Object.is(x, -0))).toBe(true);
   });
 
@@ -93,6 +98,20 @@ describe('parallel sort (thread team)', () => {
     expect(same(pf.perm, serial(() => argsortFloat64(flat, true)).perm)).toBe(true);
     // Two histogram jobs found one bucket each; no scatter or bucket jobs ran.
     expect(teamStats().jobs - jobs).toBe(2);
+  });
+
+  it('an input sorted within each thread\'s rows but not across them is sorted; a sorted one is the identity', async () => {
+    // Two runs 0..N/2: each half (one thread's rows) is in order, the whole is not.
+    const half = Math.floor(N / 2);
+    const runs = fromFloat64(Float64Array.from({ length: N }, (_, i) => (i < half ? i : i - half)));
+    const [p, s] = await both(() => argsortFloat64(runs, true));
+    expect(same(p.perm, s.perm)).toBe(true);
+    expect(Array.from(p.perm.subarray(0, 4))).toEqual([0, half, 1, half + 1]);
+    const [q] = await both(() => argsortFloat64(fromFloat64(Float64Array.from({ length: N }, (_, i) => i * 0.5)), false));
+    expect(q.perm.every((x, i) => x === N - 1 - i)).toBe(true);
+    const [id] = await both(() => argsortFloat64(fromFloat64(Float64Array.from({ length: N }, (_, i) => i * 0.5)), true));
+    expect(id.perm.every((x, i) => x === i)).toBe(true);
+    expect(id.sorted?.[N - 1]).toBe((N - 1) * 0.5);
   });
 
   it('int64 beyond 2^53 and several keys (64-bit words through radixSortPerm)', async () => {

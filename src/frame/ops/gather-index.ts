@@ -9,6 +9,8 @@ import { Column } from '../column.js';
 import { Index, RangeIndex } from '../label-index.js';
 import { MultiIndex } from '../multi-index.js';
 import { gather } from './gather.js';
+import { gatherRangeLabels, rangeLabels } from './gather-par.js';
+import { runParts, teamThreads } from '../../parallel/team.js';
 
 /**
  * The labels of `index` at positions `idx` (a RangeIndex becomes an int64 Index built from the
@@ -21,18 +23,10 @@ export function gatherIndex(index: Index, idx: Int32Array): Index {
   if (index instanceof RangeIndex) {
     const n = idx.length;
     const words = alloc(Int32Array, 2 * n);
-    const { start, step } = index;
-    for (let i = 0; i < n; i++) {
-      const v = start + idx[i] * step;
-      if (v === (v | 0)) {
-        words[2 * i] = v;
-        words[2 * i + 1] = v < 0 ? -1 : 0;
-      } else {
-        const hi = Math.floor(v / 4294967296);
-        words[2 * i] = (v - hi * 4294967296) | 0;
-        words[2 * i + 1] = hi;
-      }
-    }
+    const args = { idx, words, start: index.start, step: index.step };
+    // Large reorders (a sort) write the labels on the thread team when it is up.
+    if (n >= 1 << 17 && idx.buffer instanceof SharedArrayBuffer && teamThreads() > 1) runParts(gatherRangeLabels, args, teamThreads());
+    else rangeLabels(args, 0, n);
     const labels = new BigInt64Array(words.buffer, 0, n);
     return new Index(new Column(arrow.makeData({ type: new arrow.Int64(), length: n, nullCount: 0, data: labels })), { name: index.name });
   }

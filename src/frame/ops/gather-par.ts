@@ -114,3 +114,32 @@ export const gatherRows = defineKernel('gather.rows', (a: GatherArgs, part: numb
   const [s, e] = partRange(a.idx.length, part, parts);
   gatherRange(a, s, e);
 });
+
+/** Arguments of `gather.rangeLabels`: the int64 labels `start + idx[i] * step` of a RangeIndex, as word pairs. */
+export type RangeLabelArgs = { idx: Int32Array; words: Int32Array; start: number; step: number };
+
+/**
+ * Writes RangeIndex labels at positions idx[s..e) as int64 word pairs (exact below 2^53).
+ * @example
+ * rangeLabels({ idx, words, start: 0, step: 1 }, 0, idx.length);
+ */
+export function rangeLabels(a: RangeLabelArgs, s: number, e: number): void {
+  const { idx, words, start, step } = a;
+  for (let i = s; i < e; i++) {
+    const v = start + idx[i] * step;
+    if (v === (v | 0)) {
+      words[2 * i] = v;
+      words[2 * i + 1] = v < 0 ? -1 : 0;
+    } else {
+      const hi = Math.floor(v / 4294967296);
+      words[2 * i] = (v - hi * 4294967296) | 0;
+      words[2 * i + 1] = hi;
+    }
+  }
+}
+
+/** Team kernel: part `part` of `parts` writes its contiguous range of RangeIndex labels. */
+export const gatherRangeLabels = defineKernel('gather.rangeLabels', (a: RangeLabelArgs, part: number, parts: number) => {
+  const [s, e] = partRange(a.idx.length, part, parts);
+  rangeLabels(a, s, e);
+});

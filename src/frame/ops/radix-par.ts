@@ -40,10 +40,10 @@ export const radixHist = defineKernel('radix.hist', (a: HistArgs, part: number, 
 
 /**
  * Arguments of `radix.scatter`: part p moves its rows of (hi, lo, perm) to (hiO, loO, permO) at the
- * bucket offsets `offs[p * NB + digit]` (its first slot in each bucket).
+ * bucket offsets `offs[p * NB + digit]` (its first slot in each bucket). `perm` null: row i is position i.
  */
 export type ScatterArgs = {
-  hi: Uint32Array; lo: Uint32Array; perm: Int32Array;
+  hi: Uint32Array; lo: Uint32Array; perm: Int32Array | null;
   hiO: Uint32Array; loO: Uint32Array; permO: Int32Array;
   s: number; offs: Uint32Array;
 };
@@ -51,28 +51,89 @@ export type ScatterArgs = {
 export const radixScatter = defineKernel('radix.scatter', (a: ScatterArgs, part: number, parts: number) => {
   const [start, end] = partRange(a.hi.length, part, parts);
   const pos = a.offs.slice(part * NB, (part + 1) * NB);
+  if (a.s >= 32) scatterHigh(a, pos, a.s - 32, start, end);
+  else scatterBoth(a, pos, start, end);
+});
+
+/** Scatter on a digit inside the high word. */
+function scatterHigh(a: ScatterArgs, pos: Uint32Array, sh: number, start: number, end: number): void {
   const { hi, lo, perm, hiO, loO, permO } = a;
-  if (a.s >= 32) {
-    const sh = a.s - 32;
+  if (perm === null) {
     for (let i = start; i < end; i++) {
       const h = hi[i];
       const j = pos[(h >>> sh) & 0xffff]++;
       hiO[j] = h;
       loO[j] = lo[i];
-      permO[j] = perm[i];
+      permO[j] = i;
     }
-  } else {
-    const up = 32 - a.s;
-    const s = a.s;
-    for (let i = start; i < end; i++) {
-      const h = hi[i];
-      const l = lo[i];
-      const j = pos[((h << up) | (l >>> s)) & 0xffff]++;
-      hiO[j] = h;
-      loO[j] = l;
-      permO[j] = perm[i];
-    }
+    return;
   }
+  for (let i = start; i < end; i++) {
+    const h = hi[i];
+    const j = pos[(h >>> sh) & 0xffff]++;
+    hiO[j] = h;
+    loO[j] = lo[i];
+    permO[j] = perm[i];
+  }
+}
+
+/** Scatter on a digit across both words. */
+function scatterBoth(a: ScatterArgs, pos: Uint32Array, start: number, end: number): void {
+  const { hi, lo, perm, hiO, loO, permO, s } = a;
+  const up = 32 - s;
+  for (let i = start; i < end; i++) {
+    const h = hi[i];
+    const l = lo[i];
+    const j = pos[((h << up) | (l >>> s)) & 0xffff]++;
+    hiO[j] = h;
+    loO[j] = l;
+    permO[j] = perm === null ? i : perm[i];
+  }
+}
+
+/**
+ * Arguments of `radix.floatKeys`: part p writes the sort keys of its rows of `v` (sort-keys.ts
+ * `floatKey` without nulls: `asc`, `naLast`) to hi/lo, the histogram of their top 16 bits to
+ * `counts[p * NB ...]`, and to `flags[2p]` 1 when its keys are in order, `flags[2p + 1]` 1 when it met a -0.
+ */
+export type FloatKeyArgs = { v: Float64Array; hi: Uint32Array; lo: Uint32Array; asc: number; naLast: number; counts: Uint32Array; flags: Int32Array };
+
+export const radixFloatKeys = defineKernel('radix.floatKeys', (a: FloatKeyArgs, part: number, parts: number) => {
+  const [start, end] = partRange(a.v.length, part, parts);
+  const w = new Uint32Array(a.v.buffer, a.v.byteOffset, 2 * a.v.length);
+  const { hi, lo } = a;
+  const c = new Uint32Array(NB);
+  const flip = a.asc === 1 ? 0 : 0xffffffff;
+  const na = a.naLast === 1 ? 0xffffffff : 0;
+  let lossy = 0;
+  let sorted = 1;
+  let ph = 0;
+  let pl = 0;
+  for (let i = start; i < end; i++) {
+    let h = w[2 * i + 1];
+    let l = w[2 * i];
+    if ((h & 0x7ff00000) === 0x7ff00000 && ((h & 0xfffff) | l) !== 0) {
+      h = na;
+      l = na;
+    } else {
+      if (h === 0x80000000 && l === 0) {
+        h = 0; // -0 sorts equal to 0
+        lossy = 1;
+      }
+      const m = h >> 31;
+      h = ((h ^ (m | 0x80000000)) ^ flip) >>> 0;
+      l = ((l ^ m) ^ flip) >>> 0;
+    }
+    hi[i] = h;
+    lo[i] = l;
+    c[h >>> 16]++;
+    if (h < ph || (h === ph && l < pl)) sorted = 0;
+    ph = h;
+    pl = l;
+  }
+  a.counts.set(c, part * NB);
+  a.flags[2 * part] = sorted;
+  a.flags[2 * part + 1] = lossy;
 });
 
 /**

@@ -148,6 +148,11 @@ export interface DecodeFloats {
   values: Float64Array;
 }
 
+/** Arrays on shared memory (what the team can read). */
+function allShared(arrays: readonly (ArrayBufferView | null | undefined)[]): boolean {
+  return arrays.every((a) => a === null || a === undefined || a.buffer instanceof SharedArrayBuffer);
+}
+
 /**
  * Sorts `perm` by the keys hi:lo (`bits` significant bits) on the thread team, stably, leaving the
  * sorted positions in `perm` and the sorted keys in hi/lo — or, with `decode`, the float64 values
@@ -158,14 +163,27 @@ export interface DecodeFloats {
  * if (!parallelMsd(hi, lo, perm, 64)) msdSortPerm(hi, lo, perm, 64);
  */
 export function parallelMsd(hi: Uint32Array, lo: Uint32Array, perm: Int32Array, bits: number, decode?: DecodeFloats): boolean {
-  const n = perm.length;
-  const shared = [hi, lo, perm, decode?.values].every((a) => a === undefined || a.buffer instanceof SharedArrayBuffer);
-  if (!shared || bits <= 32) return false;
+  if (!allShared([hi, lo, perm, decode?.values]) || bits <= 32) return false;
   const threads = teamThreads();
   if (threads < 2) return false;
-  const counts = alloc(Uint32Array, threads * NB);
+  return msdOnTeam(hi, lo, perm, perm, bits, threads, decode, null);
+}
+
+/**
+ * The parallel sort behind `parallelMsd`: reads positions from `perm` (null: row i is position i),
+ * writes them to `out`. `first` is the histogram of the top 16 bits when already counted.
+ */
+export function msdOnTeam(
+  hi: Uint32Array, lo: Uint32Array, perm: Int32Array | null, out: Int32Array, bits: number, threads: number,
+  decode: DecodeFloats | undefined, first: Uint32Array | null,
+): boolean {
+  const n = out.length;
   for (let s = bits - 16; s >= Math.max(0, bits - 32); s -= 16) {
-    runParts(radixHist, { hi, lo, s, counts }, threads);
+    let counts = s === bits - 16 ? first : null;
+    if (counts === null) {
+      counts = alloc(Uint32Array, threads * NB);
+      runParts(radixHist, { hi, lo, s, counts }, threads);
+    }
     // Bucket starts, and each thread's first slot in each bucket (threads in order: stable).
     const starts = alloc(Uint32Array, NB + 1);
     const offs = alloc(Uint32Array, threads * NB);
@@ -195,7 +213,7 @@ export function parallelMsd(hi: Uint32Array, lo: Uint32Array, perm: Int32Array, 
     }
     bounds[parts] = NB;
     const args: BucketArgs = {
-      hi: hiT, lo: loT, perm: permT, hiO: hi, loO: lo, permO: perm, s, starts, bounds,
+      hi: hiT, lo: loT, perm: permT, hiO: hi, loO: lo, permO: out, s, starts, bounds,
       decode: decode ? 1 : 0, asc: decode?.asc ? 1 : 0, naLast: decode?.naLast ? 1 : 0, values: decode?.values ?? new Float64Array(new SharedArrayBuffer(0)),
     };
     runParts(radixBuckets, args, parts);

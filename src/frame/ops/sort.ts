@@ -8,7 +8,9 @@
 import { alloc } from '../alloc.js';
 import { ValueError } from '../../errors.js';
 import { msdSortPerm } from './radix-msd.js';
-import { MSD_MIN, PAR_MIN, parallelMsd, radixSortPerm, type UintKey } from './radix.js';
+import { MSD_MIN, msdOnTeam, PAR_MIN, radixSortPerm, type UintKey } from './radix.js';
+import { NB, radixFloatKeys } from './radix-par.js';
+import { runParts, teamThreads } from '../../parallel/team.js';
 import { decodeFloatKey, sortKey } from './sort-keys.js';
 import type { Column as Column } from '../column.js';
 
@@ -122,19 +124,53 @@ export function argsortFloat64(col: Column, ascending: boolean, naPosition: 'las
   const n = col.length;
   const naLast = naPosition === 'last';
   if (col.dtype !== 'float64' || col.validity !== null || n <= MSD_MIN) return { perm: argsort([col], { ascending: [ascending], naPosition }), sorted: null };
+  if (n >= PAR_MIN) {
+    const threads = teamThreads();
+    if (threads > 1) return floatOnTeam(col.values as Float64Array, ascending, naLast, threads);
+  }
   const key = sortKey(col, ascending, naLast);
   const perm = alloc(Int32Array, n);
   for (let i = 0; i < n; i++) perm[i] = i;
-  if (isSorted(key, n)) return { perm, sorted: key.lossy ? null : decodeFloatKey(key, ascending, naLast) };
-  if (n >= PAR_MIN) {
-    // On the thread team the sorted values come straight from the sorted keys of each bucket.
-    const values = key.lossy ? null : alloc(Float64Array, n);
-    if (parallelMsd(key.hi as Uint32Array, key.lo, perm, 64, values ? { asc: ascending, naLast, values } : undefined)) return { perm, sorted: values };
-    // Not on the team (or all keys in one bucket): the single-thread MSD sort, as radixSortPerm would.
-    msdSortPerm(key.hi as Uint32Array, key.lo, perm, 64);
-    return { perm, sorted: key.lossy ? null : decodeFloatKey(key, ascending, naLast) };
-  }
-  // The MSD path (n > MSD_MIN, 64-bit keys) leaves the keys sorted in place.
-  const out = radixSortPerm(key, perm);
+  // The MSD path (n > MSD_MIN, 64-bit keys) and an already sorted input leave the keys sorted in place.
+  const out = isSorted(key, n) ? perm : radixSortPerm(key, perm);
   return { perm: out, sorted: key.lossy ? null : decodeFloatKey(key, ascending, naLast) };
+}
+
+/**
+ * `argsortFloat64` on the thread team: the keys, their top-digit histogram, the sorted and -0 checks
+ * in one parallel pass (radix-par.ts `radix.floatKeys`), then the parallel MSD sort decoding the
+ * sorted values per bucket. Same result as the single-thread path.
+ */
+function floatOnTeam(v: Float64Array, ascending: boolean, naLast: boolean, threads: number): { perm: Int32Array; sorted: Float64Array | null } {
+  const n = v.length;
+  let src = v;
+  if (!(v.buffer instanceof SharedArrayBuffer)) {
+    // The workers read shared memory only: one streaming copy.
+    src = alloc(Float64Array, n);
+    src.set(v);
+  }
+  const hi = alloc(Uint32Array, n);
+  const lo = alloc(Uint32Array, n);
+  const counts = alloc(Uint32Array, threads * NB);
+  const flags = new Int32Array(new SharedArrayBuffer(8 * threads));
+  runParts(radixFloatKeys, { v: src, hi, lo, asc: ascending ? 1 : 0, naLast: naLast ? 1 : 0, counts, flags }, threads);
+  let sorted = true;
+  let lossy = false;
+  for (let p = 0; p < threads; p++) {
+    if (flags[2 * p] === 0) sorted = false;
+    if (flags[2 * p + 1] === 1) lossy = true;
+    const b = Math.floor((n * p) / threads);
+    // The first key of a part must not be below the last key of the part before.
+    if (p > 0 && (hi[b] < hi[b - 1] || (hi[b] === hi[b - 1] && lo[b] < lo[b - 1]))) sorted = false;
+  }
+  const key: UintKey = { lo, hi, hiBits: 32, loBits: 32, lossy };
+  const perm = alloc(Int32Array, n);
+  if (!sorted) {
+    const decode = lossy ? undefined : { asc: ascending, naLast, values: alloc(Float64Array, n) };
+    if (msdOnTeam(hi, lo, null, perm, 64, threads, decode, counts)) return { perm, sorted: decode ? decode.values : null };
+  }
+  // Sorted already, or every key in one bucket: on this thread.
+  for (let i = 0; i < n; i++) perm[i] = i;
+  if (!sorted) msdSortPerm(hi, lo, perm, 64);
+  return { perm, sorted: lossy ? null : decodeFloatKey(key, ascending, naLast) };
 }
