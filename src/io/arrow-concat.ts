@@ -70,25 +70,45 @@ export function frameFromArrow(table: arrow.Table): DataFrame {
       throw new ParseError(`Column '${name}' has Arrow type ${String(v.type)}, which gridframe cannot hold (${e instanceof Error ? e.message : String(e)})`);
     }
   });
+  return frameFromColumns(names, cols, table.schema.metadata);
+}
+
+/**
+ * A DataFrame from named columns read from a file; low-cardinality plain strings become dictionaries
+ * and the columns named in the metadata `gridframe:index` become the index.
+ * @example
+ * frameFromColumns(['a'], [col], new Map())
+ */
+export function frameFromColumns(names: readonly string[], columns: readonly Column[], metadata: ReadonlyMap<string, string>): DataFrame {
   // Low-cardinality strings stored plain (Parquet writers often declare them so) become dictionaries.
-  cols.forEach((c, i) => {
-    if (c.dtype === 'string' && !c.isDictionary) cols[i] = utf8ToDictionary(c) ?? c;
-  });
-  const parts = splitIndex(names, cols, parseIndexMeta(table.schema.metadata.get(INDEX_META_KEY)));
+  const cols = columns.map((c) => (c.dtype === 'string' && !c.isDictionary ? utf8ToDictionary(c) ?? c : c));
+  const parts = splitIndex([...names], cols, parseIndexMeta(metadata.get(INDEX_META_KEY)));
   return DataFrame.fromColumns(parts.names, parts.cols, parts.index);
 }
 
 /**
- * An Arrow table of the given columns with the index names in its metadata.
+ * An Arrow table of the given columns with the index names in its metadata; with `rows`, only rows
+ * [start, end) (sliced views, no copy).
  * @example
  * arrowTable(['a'], [col], [])
  */
-export function arrowTable(names: readonly string[], cols: readonly Column[], indexNames: readonly string[]): arrow.Table {
-  const fields = names.map((nm, i) => new arrow.Field(nm, cols[i].data.type, true));
+export function arrowTable(names: readonly string[], cols: readonly Column[], indexNames: readonly string[], rows?: readonly [number, number]): arrow.Table {
+  const all = cols.length ? cols[0].length : 0;
+  const [start, end] = rows ?? [0, all];
+  return arrowTableOf(names, cols.map((c) => (start === 0 && end === all ? c.data : c.data.slice(start, end - start))), indexNames);
+}
+
+/**
+ * An Arrow table of Arrow data of equal lengths, with the index names in its metadata.
+ * @example
+ * arrowTableOf(['a'], [col.data], [])
+ */
+export function arrowTableOf(names: readonly string[], datas: readonly arrow.Data[], indexNames: readonly string[]): arrow.Table {
+  const fields = names.map((nm, i) => new arrow.Field(nm, datas[i].type, true));
   const meta = new Map<string, string>();
   if (indexNames.length) meta.set(INDEX_META_KEY, JSON.stringify(indexNames));
   const schema = new arrow.Schema(fields, meta);
-  const n = cols.length ? cols[0].length : 0;
-  const struct = arrow.makeData({ type: new arrow.Struct(fields), length: n, nullCount: 0, children: cols.map((c) => c.data) });
+  const n = datas.length ? datas[0].length : 0;
+  const struct = arrow.makeData({ type: new arrow.Struct(fields), length: n, nullCount: 0, children: [...datas] });
   return new arrow.Table(schema, [new arrow.RecordBatch(schema, struct)]);
 }

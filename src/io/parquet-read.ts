@@ -1,82 +1,209 @@
 /**
- * `readParquet` through parquet-wasm's synchronous reader, with large batches (its default 1024-row
- * batches are slow); row-group batches come back as Arrow IPC and are joined into typed columns
- * (arrow-concat.ts).
+ * `readParquet` through parquet-wasm's synchronous reader (parquet-decode.ts).
  *
- * Why not `ParquetFile` (which can skip unselected column chunks): on a corrupt page its asynchronous
- * reader panics inside a promise callback, an uncatchable `RuntimeError: unreachable` that kills the
- * process (seen here with 2 of 500 randomly mutated files), while the synchronous reader's panics are
- * thrown to the caller and parquet-wasm keeps working afterwards. So `columns` drops the other columns
- * after decoding; `rowGroups` is pushed down. parquet-wasm's WebAssembly memory grows to hold the file
- * plus the decoded table and never shrinks: read huge files in a worker.
+ * - `columns` and `rowGroups` are pushed down by rewriting the footer (parquet-footer.ts): a smaller
+ *   file of only the selected column chunks is assembled and decoded, so unselected columns are neither
+ *   read from disk nor decoded. (parquet-wasm's synchronous `readParquet` ignores its `columns` option,
+ *   and its asynchronous `ParquetFile` reader panics on some corrupt pages inside a promise callback, an
+ *   uncatchable `RuntimeError: unreachable` that kills the process.)
+ * - A large read is split by row groups in two: one part is decoded in a worker (src/parallel/pool.ts)
+ *   with its own parquet-wasm instance while the main thread decodes the other, then the columns are
+ *   joined. Each part holds only its own chunk bytes, read from the file straight into its buffer.
+ * parquet-wasm's WebAssembly memory grows to hold a part plus its decoded table and never shrinks.
  * @module
  */
+import { availableParallelism } from 'node:os';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import * as arrow from 'apache-arrow';
-import { parquetWasm } from './parquet-wasm.js';
 import { GridframeError, ParseError, unknownName, ValueError } from '../errors.js';
+import type { Column } from '../frame/column.js';
+import { concatColumns } from '../frame/column-concat.js';
 import type { DataFrame } from '../frame/dataframe.js';
-import { frameFromArrow } from './arrow-concat.js';
-import { readFileBytes } from './file-errors.js';
+import { runInWorker } from '../parallel/pool.js';
+import { resolveTask } from '../parallel/task.js';
+import { frameFromColumns } from './arrow-concat.js';
+import { fileError, readFileBytes } from './file-errors.js';
 import { INDEX_META_KEY, parseIndexMeta } from './frame-columns.js';
-import type { ProgressOptions } from './progress.js';
+import { decodeParquet, message, parquetSchema } from './parquet-decode.js';
+import { arrowSchemaBase64, footerLength, layoutOf, materialize, subsetFile, type Footer, type Layout, type SubsetPlan } from './parquet-footer.js';
+import { decodeStruct } from './parquet-thrift.js';
+import type { ProgressCallback, ProgressOptions } from './progress.js';
 
 /** Options of `readParquet`. */
 export interface ReadParquetOptions extends ProgressOptions {
-  /** Only these columns (only their column chunks are read). */
+  /** Only these columns (only their column chunks are read and decoded). */
   columns?: readonly string[];
   /** Only these row groups (0-based). */
   rowGroups?: readonly number[];
 }
 
-function message(e: unknown): string {
-  if (e instanceof Error) return e.message;
-  return typeof e === 'string' ? e : JSON.stringify(e) ?? String(e);
-}
-
-function ipcTable(bytes: Uint8Array): arrow.Table {
-  return arrow.tableFromIPC(bytes);
-}
-
-/** Rows per decoded batch: large, as parquet-wasm's default of 1024 rows is slow (batches never span row groups). */
-const BATCH_ROWS = 1 << 20;
-
 /**
- * Decodes Parquet bytes into a frame.
- * @example
- * parquetBytesToFrame(parquetBytes(df))
+ * Tuning of the parallel read: a read of at least `parallelMinBytes` of column chunks, over two or more
+ * row groups, on a machine with two or more cores, decodes half of it in a worker. Below it a worker's
+ * start and hand-over cost more than they save.
  */
-export function parquetBytesToFrame(bytes: Uint8Array, opts: Omit<ReadParquetOptions, 'onProgress'> = {}, what = 'input'): DataFrame {
-  let schema: arrow.Schema;
-  try {
-    schema = ipcTable(parquetWasm().readSchema(bytes).intoIPCStream()).schema;
-  } catch (e) {
-    throw new ParseError(`${what} is not a valid Parquet file (truncated or corrupt?): ${message(e)}`);
-  }
-  const all = schema.fields.map((f) => f.name);
-  const indexNames = parseIndexMeta(schema.metadata.get(INDEX_META_KEY));
-  let keep = all;
+export const parquetReadTuning = { parallelMinBytes: 32 << 20 };
+
+function checkGroups(groups: readonly number[] | undefined): void {
+  for (const g of groups ?? []) if (!Number.isInteger(g) || g < 0) throw new ValueError(`Row group ${g} is not a valid row group number`);
+}
+
+/** What to read: the selected columns (in order) and row groups, and the file's layout. */
+interface Selection {
+  names: string[];
+  keep: number[];
+  groups: number[];
+  layout: Layout;
+  schemaB64: string | null;
+  metadata: Map<string, string>;
+}
+
+function select(f: Footer, full: arrow.Schema, opts: ReadParquetOptions, what: string): Selection {
+  const layout = layoutOf(f);
+  const all = layout.names;
+  let names = all;
   if (opts.columns) {
     for (const c of opts.columns) if (!all.includes(c)) throw unknownName('column', c, all);
     // In the order asked for (as pandas/pyarrow), plus the stored index columns so the frame gets its index back.
-    keep = [...new Set([...opts.columns, ...indexNames.filter((c) => all.includes(c))])];
+    const indexNames = parseIndexMeta(full.metadata.get(INDEX_META_KEY));
+    names = [...new Set([...opts.columns, ...indexNames.filter((c) => all.includes(c))])];
   }
-  const groups = opts.rowGroups ? [...opts.rowGroups] : undefined;
-  for (const g of groups ?? []) if (!Number.isInteger(g) || g < 0) throw new ValueError(`Row group ${g} is not a valid row group number`);
-  let table: arrow.Table;
+  const count = layout.rowGroups.length;
+  const groups = opts.rowGroups ? [...opts.rowGroups] : layout.rowGroups.map((_, i) => i);
+  if (groups.some((g) => g >= count)) {
+    throw new ParseError(`Cannot read row groups [${groups.join(', ')}] of Parquet ${what}: it has ${count} row group${count === 1 ? '' : 's'}`);
+  }
+  const keep = names.map((n) => all.indexOf(n));
+  return { names, keep, groups, layout, schemaB64: arrowSchemaBase64(new arrow.Schema(names.map((n) => full.fields.find((f) => f.name === n) as arrow.Field), full.metadata)), metadata: full.metadata };
+}
+
+function footerOf(bytes: Uint8Array, what: string): Footer {
   try {
-    table = ipcTable(parquetWasm().readParquet(bytes, { batchSize: BATCH_ROWS, rowGroups: groups }).intoIPCStream());
+    const len = footerLength(bytes.subarray(Math.max(0, bytes.length - 8)), bytes.length);
+    const start = bytes.length - 8 - len;
+    return { meta: decodeStruct(bytes, start, start + len), start };
   } catch (e) {
-    const which = groups ? `row groups [${groups.join(', ')}] of ` : '';
-    const why = groups ? 'a row group number past the last one, or a truncated or corrupt file' : 'truncated or corrupt?';
-    throw new ParseError(`Cannot read ${which}Parquet ${what} (${why}): ${message(e)}`);
+    throw new ParseError(`${what} is not a valid Parquet file (truncated or corrupt?): ${message(e)}`);
   }
-  const out = keep === all ? table : table.select(keep);
+}
+
+/** Bytes of the selected chunks of some row groups. */
+function chunkBytes(sel: Selection, groups: readonly number[]): number {
+  let n = 0;
+  for (const g of groups) for (const c of sel.keep) for (let l = sel.layout.leaves[c][0]; l < sel.layout.leaves[c][1]; l++) n += sel.layout.rowGroups[g].chunks[l].length;
+  return n;
+}
+
+/** The row groups split in two consecutive runs of about equal bytes, or null when one run it is. */
+function halves(sel: Selection): [number[], number[]] | null {
+  const total = chunkBytes(sel, sel.groups);
+  if (sel.groups.length < 2 || total < parquetReadTuning.parallelMinBytes || availableParallelism() < 2) return null;
+  let acc = 0;
+  for (let i = 0; i < sel.groups.length - 1; i++) {
+    acc += chunkBytes(sel, [sel.groups[i]]);
+    if (acc * 2 >= total) return [sel.groups.slice(0, i + 1), sel.groups.slice(i + 1)];
+  }
+  return [sel.groups.slice(0, -1), sel.groups.slice(-1)];
+}
+
+function frameOf(sel: Pick<Selection, 'names' | 'metadata'>, cols: readonly Column[], what: string): DataFrame {
   try {
-    return frameFromArrow(new arrow.Table(new arrow.Schema(out.schema.fields, schema.metadata), out.batches));
+    return frameFromColumns(sel.names, cols, sel.metadata);
   } catch (e) {
     if (e instanceof GridframeError) throw e;
     throw new ParseError(`Cannot read Parquet ${what}: ${message(e)}`);
   }
+}
+
+/**
+ * Decodes Parquet bytes into a frame.
+ * @example
+ * parquetBytesToFrame(parquetBytes(df), { columns: ['a'] })
+ */
+export function parquetBytesToFrame(bytes: Uint8Array, opts: Omit<ReadParquetOptions, 'onProgress'> = {}, what = 'input'): DataFrame {
+  checkGroups(opts.rowGroups);
+  if (!opts.columns && !opts.rowGroups) {
+    const { schema, cols } = decodeParquet(bytes, what);
+    return frameOf({ names: schema.fields.map((f) => f.name), metadata: schema.metadata }, cols, what);
+  }
+  const f = footerOf(bytes, what);
+  const sel = selectOrParseError(f, parquetSchema(bytes, what), opts, what);
+  const plan = subsetFile(f, sel.layout, sel.keep, sel.groups, sel.schemaB64);
+  const part = materialize(plan, (dst, at, r) => dst.set(bytes.subarray(r.start, r.start + r.length), at), false);
+  return frameOf(sel, decodeParquet(part, what).cols, what);
+}
+
+function selectOrParseError(f: Footer, full: arrow.Schema, opts: ReadParquetOptions, what: string): Selection {
+  try {
+    return select(f, full, opts, what);
+  } catch (e) {
+    if (e instanceof GridframeError) throw e;
+    throw new ParseError(`${what} is not a valid Parquet file (truncated or corrupt?): ${message(e)}`);
+  }
+}
+
+/** Reads `len` bytes at `pos` of the file into `dst[at..)`. */
+async function readAt(fh: FileHandle, dst: Uint8Array, at: number, len: number, pos: number): Promise<void> {
+  let done = 0;
+  while (done < len) {
+    const { bytesRead } = await fh.read(dst, at + done, len - done, pos + done);
+    if (bytesRead === 0) throw new ParseError(`unexpected end of file at byte ${pos + done}`);
+    done += bytesRead;
+  }
+}
+
+/** A planned part read from the file (its chunks straight into place). */
+async function readPart(fh: FileHandle, plan: SubsetPlan, shared: boolean, progress: { done: number; total: number; cb?: ProgressCallback }): Promise<Uint8Array> {
+  const ranges: { at: number; start: number; length: number }[] = [];
+  const out = materialize(plan, (_dst, at, r) => ranges.push({ at, ...r }), shared);
+  for (const r of ranges) {
+    await readAt(fh, out, r.at, r.length, r.start);
+    progress.done += r.length;
+    progress.cb?.(progress.done, progress.total);
+  }
+  return out;
+}
+
+const partTask = resolveTask({ module: new URL('./parquet-task.js', import.meta.url).href, name: 'decodeParquetPart' }, 'readParquet');
+
+async function readSelected(fh: FileHandle, size: number, opts: ReadParquetOptions, what: string): Promise<DataFrame> {
+  const tail = new Uint8Array(8);
+  await readAt(fh, tail, 0, Math.min(8, size), Math.max(0, size - 8));
+  let f: Footer;
+  let full: arrow.Schema;
+  try {
+    const len = footerLength(tail, size);
+    const foot = new Uint8Array(len + 12);
+    foot.set([0x50, 0x41, 0x52, 0x31], 0);
+    await readAt(fh, foot, 4, len + 8, size - 8 - len);
+    f = { meta: decodeStruct(foot, 4, 4 + len), start: size - 8 - len };
+    full = parquetSchema(foot, what);
+  } catch (e) {
+    throw new ParseError(`${what} is not a valid Parquet file (truncated or corrupt?): ${message(e)}`);
+  }
+  const sel = selectOrParseError(f, full, opts, what);
+  const split = halves(sel);
+  const progress = { done: 0, total: chunkBytes(sel, sel.groups), cb: opts.onProgress };
+  progress.cb?.(0, progress.total);
+  if (!split) {
+    const part = await readPart(fh, subsetFile(f, sel.layout, sel.keep, sel.groups, sel.schemaB64), false, progress);
+    return frameOf(sel, decodeParquet(part, what).cols, what);
+  }
+  // The second half first, so the worker decodes it while the main thread reads and decodes the first.
+  const second = await readPart(fh, subsetFile(f, sel.layout, sel.keep, split[1], sel.schemaB64), true, progress);
+  const inWorker = runInWorker(partTask, [second]).then(
+    (cols) => cols as Column[],
+    (e: unknown) => new ParseError(`Cannot read Parquet ${what}: ${message(e)}`),
+  );
+  let mine: Column[];
+  try {
+    mine = decodeParquet(await readPart(fh, subsetFile(f, sel.layout, sel.keep, split[0], sel.schemaB64), false, progress), what).cols;
+  } finally {
+    await inWorker;
+  }
+  const theirs = await inWorker;
+  if (theirs instanceof Error) throw theirs;
+  return frameOf(sel, mine.map((c, i) => concatColumns([c, theirs[i]])), what);
 }
 
 /**
@@ -86,6 +213,26 @@ export function parquetBytesToFrame(bytes: Uint8Array, opts: Omit<ReadParquetOpt
  * const df = await readParquet('flights-3m.parquet', { columns: ['delay', 'distance'] });
  */
 export async function readParquet(path: string, opts: ReadParquetOptions = {}): Promise<DataFrame> {
-  const bytes = await readFileBytes(path, opts.onProgress);
-  return parquetBytesToFrame(bytes, opts, `'${path}'`);
+  checkGroups(opts.rowGroups);
+  const what = `'${path}'`;
+  let size: number;
+  try {
+    const st = await stat(path);
+    if (st.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    size = st.size;
+  } catch (e) {
+    throw fileError(e, path);
+  }
+  if (!opts.columns && !opts.rowGroups && (size < parquetReadTuning.parallelMinBytes || availableParallelism() < 2)) {
+    return parquetBytesToFrame(await readFileBytes(path, opts.onProgress), {}, what);
+  }
+  let fh: FileHandle | undefined;
+  try {
+    fh = await open(path, 'r');
+    return await readSelected(fh, size, opts, what);
+  } catch (e) {
+    throw e instanceof GridframeError ? e : fileError(e, path);
+  } finally {
+    await fh?.close();
+  }
 }

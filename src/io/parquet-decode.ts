@@ -1,0 +1,96 @@
+/**
+ * Decoding one Parquet file in memory with parquet-wasm's synchronous reader (its panics on corrupt
+ * pages are thrown to the caller, and the module keeps working) into gridframe columns: through the C
+ * Data Interface (parquet-ffi.ts, one copy out of wasm memory) or, for column types that path does
+ * not handle, through Arrow IPC and apache-arrow.
+ * @module
+ */
+import * as arrow from 'apache-arrow';
+import type { Table as WasmTable } from 'parquet-wasm';
+import { ParseError } from '../errors.js';
+import type { Column } from '../frame/column.js';
+import { columnFromVector } from './arrow-concat.js';
+import { wasmTableColumns } from './parquet-ffi.js';
+import { footerLength } from './parquet-footer.js';
+import { parquetWasm } from './parquet-wasm.js';
+
+/** Rows per decoded batch: large, as parquet-wasm's default of 1024 rows is slow. */
+const BATCH_ROWS = 1 << 20;
+
+/** The message of anything thrown (parquet-wasm throws strings). */
+export function message(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  return typeof e === 'string' ? e : JSON.stringify(e) ?? String(e);
+}
+
+/**
+ * The footer of a file as a file of its own ("PAR1", footer, length, "PAR1"), so reading the schema does
+ * not copy the whole file into wasm memory; the bytes themselves when they have no valid tail.
+ */
+function footerOnly(bytes: Uint8Array): Uint8Array {
+  let len: number;
+  try {
+    len = footerLength(bytes.subarray(Math.max(0, bytes.length - 8)), bytes.length);
+  } catch {
+    return bytes;
+  }
+  const out = new Uint8Array(len + 12);
+  out.set(bytes.subarray(0, 4), 0);
+  out.set(bytes.subarray(bytes.length - 8 - len), 4);
+  return out;
+}
+
+/**
+ * The Arrow schema of a Parquet file (from its footer).
+ * @example
+ * parquetSchema(bytes).fields.map((f) => f.name)
+ */
+export function parquetSchema(bytes: Uint8Array, what = 'input'): arrow.Schema {
+  try {
+    return arrow.tableFromIPC(parquetWasm().readSchema(footerOnly(bytes)).intoIPCStream()).schema;
+  } catch (e) {
+    throw new ParseError(`${what} is not a valid Parquet file (truncated or corrupt?): ${message(e)}`);
+  }
+}
+
+/**
+ * Every column of a Parquet file in memory, with its Arrow schema.
+ * @example
+ * const { schema, cols } = decodeParquet(bytes);
+ */
+export function decodeParquet(bytes: Uint8Array, what = 'input', rowGroups?: readonly number[]): { schema: arrow.Schema; cols: Column[] } {
+  const schema = parquetSchema(bytes, what);
+  const pw = parquetWasm();
+  let table: WasmTable;
+  try {
+    table = pw.readParquet(bytes, { batchSize: BATCH_ROWS, rowGroups: rowGroups ? [...rowGroups] : undefined });
+  } catch (e) {
+    const which = rowGroups ? `row groups [${rowGroups.join(', ')}] of ` : '';
+    const why = rowGroups ? 'a row group number past the last one, or a truncated or corrupt file' : 'truncated or corrupt?';
+    throw new ParseError(`Cannot read ${which}Parquet ${what} (${why}): ${message(e)}`);
+  }
+  let cols: Column[] | null;
+  try {
+    cols = wasmTableColumns(pw, table, schema);
+  } catch (e) {
+    table.free();
+    throw new ParseError(`Cannot read Parquet ${what}: ${message(e)}`);
+  }
+  if (cols) {
+    table.free();
+    return { schema, cols };
+  }
+  // intoIPCStream consumes the table.
+  const t = arrow.tableFromIPC(table.intoIPCStream());
+  return {
+    schema,
+    cols: schema.fields.map((f, i) => {
+      const v = t.getChildAt(i) as arrow.Vector;
+      try {
+        return columnFromVector(v);
+      } catch (e) {
+        throw new ParseError(`Column '${f.name}' has Arrow type ${String(v.type)}, which gridframe cannot hold (${message(e)})`);
+      }
+    }),
+  };
+}
