@@ -15,6 +15,7 @@
  * - cdist-*: sum of all distances, first = D[0,0], last = D[m-1,n-1]
  * - curve-fit: rows, aSum, bSum (fitted a·x^b)
  * - netcdf: meanSum = Σ time-mean grid, annualSum = Σ annual-mean grids, years
+ * - netcdf-chunked: meanSum = Σ time-mean grid, cells (lat × lon)
  * @module
  */
 import type { WorkloadId } from './config.js';
@@ -25,7 +26,7 @@ export type Answer = Record<string, number>;
 /** Relative tolerance of the comparison per workload (iterative fits and float32 data get looser ones). */
 export function tolerance(w: WorkloadId): number {
   if (w === 'curve-fit') return 1e-5;
-  if (w === 'netcdf') return 1e-5;
+  if (w === 'netcdf' || w === 'netcdf-chunked') return 1e-5;
   return 1e-9;
 }
 

@@ -12,6 +12,7 @@ import { Rng } from './rng.js';
 import { SIZES, dataDir, type Mode, type Sizes } from './config.js';
 import { wideNames } from './data.js';
 import { ensureChunkedCsv } from './chunked-csv.js';
+import { ensureChunkedNc } from './chunked-nc.js';
 
 /** Bump when the generated data changes, so old folders are regenerated. */
 const DATA_VERSION = 3;
@@ -167,7 +168,12 @@ export async function ensureData(mode: Mode, log: (msg: string) => void = () => 
   const stamp = path.join(root, 'DONE.json');
   const want = JSON.stringify({ version: DATA_VERSION, sizes: SIZES[mode] });
   // the chunked CSV (csv-chunked, ~1 GB in full mode) has its own stamp; it is made after the folder is (re)built
-  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === want) return ensureChunkedCsv(mode, log).then(() => root);
+  // so has the chunked NetCDF (netcdf-chunked, ~2 GB in full mode)
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === want) {
+    await ensureChunkedCsv(mode, log);
+    await ensureChunkedNc(mode, log);
+    return root;
+  }
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
   const s = SIZES[mode];
@@ -183,5 +189,6 @@ export async function ensureData(mode: Mode, log: (msg: string) => void = () => 
   writeFileSync(stamp, want);
   log(`generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   await ensureChunkedCsv(mode, log);
+  await ensureChunkedNc(mode, log);
   return root;
 }

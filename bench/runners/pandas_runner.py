@@ -236,11 +236,29 @@ def netcdf(cfg):
     return run, answer
 
 
+def netcdf_chunked(cfg):
+    import xarray as xr
+    f = os.path.join(cfg["data"], "chunked.nc")
+    # the chunk length bench/lib/chunked-nc.ts wrote into the file's stamp (120 months in full mode)
+    with open(f + ".done.json") as fh:
+        chunk = json.load(fh)["chunk"]
+
+    def run():
+        # xarray with dask (Debian python3-dask): lazy chunks, mean computed by dask's threaded scheduler
+        with xr.open_dataset(f, chunks={"time": chunk}) as ds:
+            return ds["tas"].mean("time").values
+
+    def answer(m):
+        return {"meanSum": float(m.sum(dtype=np.float64)), "cells": int(m.size)}
+    return run, answer
+
+
 WORKLOADS = {
     "groupby-int": groupby_int, "groupby-str": groupby_str, "pivot-table": pivot_table, "csv-read": csv_read, "csv-chunked": csv_chunked,
     "sort": sort, "filter-arith": filter_arith, "join": join, "transform": transform, "melt-pivot": melt_pivot,
     "cdist-3-euclidean": cdist(3, "euclidean"), "cdist-3-cityblock": cdist(3, "cityblock"),
     "cdist-64-euclidean": cdist(64, "euclidean"), "curve-fit": curve_fit, "netcdf": netcdf,
+    "netcdf-chunked": netcdf_chunked,
 }
 NOT_APPLICABLE = {
     "parquet-write": "Debian pandas has no pyarrow/fastparquet: no Parquet I/O",
