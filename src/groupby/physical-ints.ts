@@ -61,21 +61,17 @@ function int64Groups(v: BigInt64Array, sort: boolean, limit: number): PhysicalGr
   return new PhysicalGroups(codes, size, sort, null, (o) => int64Uniques(o, lo));
 }
 
-/** OR of x[start, end) (4 accumulators). */
+/** OR of x[start, end) (eight rows per iteration, two accumulators). */
 function orBlock(x: Int32Array, start: number, end: number): number {
   let a = 0;
   let b = 0;
-  let c = 0;
-  let d = 0;
   let i = start;
-  for (; i + 4 <= end; i += 4) {
-    a |= x[i];
-    b |= x[i + 1];
-    c |= x[i + 2];
-    d |= x[i + 3];
+  for (; i + 8 <= end; i += 8) {
+    a |= x[i] | x[i + 1] | x[i + 2] | x[i + 3];
+    b |= x[i + 4] | x[i + 5] | x[i + 6] | x[i + 7];
   }
   for (; i < end; i++) a |= x[i];
-  return a | b | c | d;
+  return a | b;
 }
 
 /** OR over rows [start, end) of (high word XOR sign of low word): 0 when every value fits in int32. */

@@ -35,11 +35,12 @@ export function pairwiseSum(x: Float64Array, lo: number, hi: number, counter: Fl
 }
 
 /**
- * Rows per block of the blocked scatter: 16 rows per group on average (so the flush, one pass over
- * the groups, costs at most a sixteenth of the block) and at least 1,024.
+ * Rows per block of the blocked scatter: 64 rows per group on average (so the flush, one pass over
+ * the groups, costs at most a 64th of the block; a group's plain partial sum then spans about as
+ * many values as numpy's pairwise base block) and at least 1,024.
  */
 function blockRows(ngroups: number): number {
-  return Math.max(1024, ngroups * 16);
+  return Math.max(1024, ngroups * 64);
 }
 
 /**
