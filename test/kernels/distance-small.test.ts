@@ -66,9 +66,9 @@ describe('SIMD kernels for d < 16', () => {
     });
   }
 
-  it('covers more columns than one tile (8192) and more rows than one block', () => {
+  it('covers several column tiles (8192 columns, fewer for larger d) and more rows than one block', () => {
     for (const metric of SMALL) {
-      for (const d of [1, 3]) {
+      for (const d of [1, 3, 15]) {
         const m = 19, n = 8197;
         const X = values(m * d, 7), Y = values(n * d, 8);
         const want = new Float64Array(m * n), got = new Float64Array(m * n);

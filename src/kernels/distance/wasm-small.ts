@@ -30,7 +30,7 @@ const ROWS: Record<SmallMetric, number> = { euclidean: 2, sqeuclidean: 2, citybl
 /** Rows of the result per call into the module (a block of BLOCK_ROWS x tile doubles, in L2). */
 const BLOCK_ROWS = 8;
 /** Doubles of Y per column tile (the panels of one tile stay in L2), and at most this many columns. */
-const TILE_DOUBLES = 1 << 15;
+const TILE_DOUBLES = 1 << 16;
 const TILE_MAX_COLS = 8192;
 
 // f(xPtr, rows (multiple of R), yPtr (panels), panels, gPtr, gRowBytes)
