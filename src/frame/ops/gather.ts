@@ -145,7 +145,8 @@ export function gatherColumns(cols: readonly Column[], idx: Int32Array): Column[
   if (threads > 1) {
     const lanes = fixed.map((c) => lane(c, n, true));
     const args: GatherArgs = { idx: shared(idx), srcLength: cols[0].length, srcs: lanes.map((l) => l.src), outs: lanes.map((l) => l.out), kinds: lanes.map((l) => l.kind) };
-    runParts(gatherRows, args, threads);
+    // More parts than threads: a thread held back by the OS leaves its parts to the others.
+    runParts(gatherRows, args, Math.min(4 * threads, 32));
     const done = new Map(fixed.map((c, k) => [c, lanes[k].buf]));
     return cols.map((c) => {
       const buf = done.get(c);

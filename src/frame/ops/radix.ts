@@ -166,32 +166,39 @@ export function parallelMsd(hi: Uint32Array, lo: Uint32Array, perm: Int32Array, 
   if (!allShared([hi, lo, perm, decode?.values]) || bits <= 32) return false;
   const threads = teamThreads();
   if (threads < 2) return false;
-  return msdOnTeam(hi, lo, perm, perm, bits, threads, decode, null);
+  return msdOnTeam(hi, lo, perm, perm, bits, Math.min(SPLIT * threads, 32), decode, null);
 }
 
 /**
+ * Parts per team thread of a parallel step: more parts than threads, claimed as threads come free,
+ * so a thread the OS holds back on a busy machine does not hold the whole step back.
+ */
+export const SPLIT = 4;
+
+/**
  * The parallel sort behind `parallelMsd`: reads positions from `perm` (null: row i is position i),
- * writes them to `out`. `first` is the histogram of the top 16 bits when already counted.
+ * writes them to `out`, with the rows split into `rowParts` ranges. `first` is the histogram of the
+ * top 16 bits (one row of NB per range) when already counted.
  */
 export function msdOnTeam(
-  hi: Uint32Array, lo: Uint32Array, perm: Int32Array | null, out: Int32Array, bits: number, threads: number,
+  hi: Uint32Array, lo: Uint32Array, perm: Int32Array | null, out: Int32Array, bits: number, rowParts: number,
   decode: DecodeFloats | undefined, first: Uint32Array | null,
 ): boolean {
   const n = out.length;
   for (let s = bits - 16; s >= Math.max(0, bits - 32); s -= 16) {
     let counts = s === bits - 16 ? first : null;
     if (counts === null) {
-      counts = alloc(Uint32Array, threads * NB);
-      runParts(radixHist, { hi, lo, s, counts }, threads);
+      counts = alloc(Uint32Array, rowParts * NB);
+      runParts(radixHist, { hi, lo, s, counts }, rowParts);
     }
-    // Bucket starts, and each thread's first slot in each bucket (threads in order: stable).
+    // Bucket starts, and each part's first slot in each bucket (parts in order: stable).
     const starts = alloc(Uint32Array, NB + 1);
-    const offs = alloc(Uint32Array, threads * NB);
+    const offs = alloc(Uint32Array, rowParts * NB);
     let sum = 0;
     let full = false;
     for (let b = 0; b < NB; b++) {
       starts[b] = sum;
-      for (let p = 0; p < threads; p++) {
+      for (let p = 0; p < rowParts; p++) {
         offs[p * NB + b] = sum;
         sum += counts[p * NB + b];
       }
@@ -202,9 +209,9 @@ export function msdOnTeam(
     const hiT = alloc(Uint32Array, n);
     const loT = alloc(Uint32Array, n);
     const permT = alloc(Int32Array, n);
-    runParts(radixScatter, { hi, lo, perm, hiO: hiT, loO: loT, permO: permT, s, offs }, threads);
-    // Buckets grouped into parts of about equal rows; more parts than threads, for balance.
-    const parts = Math.min(4 * threads, 64);
+    runParts(radixScatter, { hi, lo, perm, hiO: hiT, loO: loT, permO: permT, s, offs }, rowParts);
+    // Buckets grouped into parts of about equal rows.
+    const parts = Math.min(2 * rowParts, 64);
     const bounds = new Int32Array(new SharedArrayBuffer(4 * (parts + 1)));
     for (let p = 1, b = 0; p < parts; p++) {
       const goal = (n * p) / parts;

@@ -8,7 +8,7 @@
 import { alloc } from '../alloc.js';
 import { ValueError } from '../../errors.js';
 import { msdSortPerm } from './radix-msd.js';
-import { MSD_MIN, msdOnTeam, PAR_MIN, radixSortPerm, type UintKey } from './radix.js';
+import { MSD_MIN, msdOnTeam, PAR_MIN, radixSortPerm, SPLIT, type UintKey } from './radix.js';
 import { NB, radixFloatKeys } from './radix-par.js';
 import { runParts, teamThreads } from '../../parallel/team.js';
 import { decodeFloatKey, sortKey } from './sort-keys.js';
@@ -126,7 +126,7 @@ export function argsortFloat64(col: Column, ascending: boolean, naPosition: 'las
   if (col.dtype !== 'float64' || col.validity !== null || n <= MSD_MIN) return { perm: argsort([col], { ascending: [ascending], naPosition }), sorted: null };
   if (n >= PAR_MIN) {
     const threads = teamThreads();
-    if (threads > 1) return floatOnTeam(col.values as Float64Array, ascending, naLast, threads);
+    if (threads > 1) return floatOnTeam(col.values as Float64Array, ascending, naLast, Math.min(SPLIT * threads, 32));
   }
   const key = sortKey(col, ascending, naLast);
   const perm = alloc(Int32Array, n);
@@ -139,9 +139,9 @@ export function argsortFloat64(col: Column, ascending: boolean, naPosition: 'las
 /**
  * `argsortFloat64` on the thread team: the keys, their top-digit histogram, the sorted and -0 checks
  * in one parallel pass (radix-par.ts `radix.floatKeys`), then the parallel MSD sort decoding the
- * sorted values per bucket. Same result as the single-thread path.
+ * sorted values per bucket, with the rows split in `parts` ranges. Same result as the single-thread path.
  */
-function floatOnTeam(v: Float64Array, ascending: boolean, naLast: boolean, threads: number): { perm: Int32Array; sorted: Float64Array | null } {
+function floatOnTeam(v: Float64Array, ascending: boolean, naLast: boolean, parts: number): { perm: Int32Array; sorted: Float64Array | null } {
   const n = v.length;
   let src = v;
   if (!(v.buffer instanceof SharedArrayBuffer)) {
@@ -151,15 +151,15 @@ function floatOnTeam(v: Float64Array, ascending: boolean, naLast: boolean, threa
   }
   const hi = alloc(Uint32Array, n);
   const lo = alloc(Uint32Array, n);
-  const counts = alloc(Uint32Array, threads * NB);
-  const flags = new Int32Array(new SharedArrayBuffer(8 * threads));
-  runParts(radixFloatKeys, { v: src, hi, lo, asc: ascending ? 1 : 0, naLast: naLast ? 1 : 0, counts, flags }, threads);
+  const counts = alloc(Uint32Array, parts * NB);
+  const flags = new Int32Array(new SharedArrayBuffer(8 * parts));
+  runParts(radixFloatKeys, { v: src, hi, lo, asc: ascending ? 1 : 0, naLast: naLast ? 1 : 0, counts, flags }, parts);
   let sorted = true;
   let lossy = false;
-  for (let p = 0; p < threads; p++) {
+  for (let p = 0; p < parts; p++) {
     if (flags[2 * p] === 0) sorted = false;
     if (flags[2 * p + 1] === 1) lossy = true;
-    const b = Math.floor((n * p) / threads);
+    const b = Math.floor((n * p) / parts);
     // The first key of a part must not be below the last key of the part before.
     if (p > 0 && (hi[b] < hi[b - 1] || (hi[b] === hi[b - 1] && lo[b] < lo[b - 1]))) sorted = false;
   }
@@ -167,7 +167,7 @@ function floatOnTeam(v: Float64Array, ascending: boolean, naLast: boolean, threa
   const perm = alloc(Int32Array, n);
   if (!sorted) {
     const decode = lossy ? undefined : { asc: ascending, naLast, values: alloc(Float64Array, n) };
-    if (msdOnTeam(hi, lo, null, perm, 64, threads, decode, counts)) return { perm, sorted: decode ? decode.values : null };
+    if (msdOnTeam(hi, lo, null, perm, 64, parts, decode, counts)) return { perm, sorted: decode ? decode.values : null };
   }
   // Sorted already, or every key in one bucket: on this thread.
   for (let i = 0; i < n; i++) perm[i] = i;
