@@ -10,10 +10,12 @@
  * with that column as a string, which is what the serial reader's inference decides).
  * @module
  */
+import { alloc } from '../frame/alloc.js';
 import { NaMatcher } from './csv-options.js';
 import { StringBuilder, type ChunkStrings } from './csv-parallel-strings.js';
 import { F_BIG, F_DEC, F_FAIL, F_NA, K_BOOL, K_DATE, K_NONE, K_NUM, K_SKIP, K_STR, classifyField, numField, numOut } from './csv-parallel-fields.js';
-import { daysFromCivil, parseBoolBytes, parseDateBytes } from './csv-parse-values.js';
+import { parseBoolBytes, parseDateBytes } from './csv-parse-values.js';
+import { fastBool, fastDay, fastNumber, fastOut } from './csv-parallel-fast.js';
 
 /** How a file column is read: skipped, inferred, or one of the dtypes the fused parser supports. */
 export const M_SKIP = 0;
@@ -83,7 +85,6 @@ export interface ChunkResult {
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
-const P10 = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
 /** Growable per-column state while a chunk is parsed. */
 class ColState {
@@ -111,10 +112,10 @@ class ColState {
     };
     if (this.kind === K_NUM) {
       const had = this.f64.length;
-      this.f64 = grow(this.f64, cap, (n) => new Float64Array(n));
+      this.f64 = grow(this.f64, cap, (n) => alloc(Float64Array, n));
       if (had === 0) this.f64.fill(NaN, 0, rows);
-    } else if (this.kind === K_DATE) this.words = grow(this.words, 2 * cap, (n) => new Int32Array(n));
-    else if (this.kind === K_BOOL) this.bytes = grow(this.bytes, cap, (n) => new Uint8Array(n));
+    } else if (this.kind === K_DATE) this.words = grow(this.words, 2 * cap, (n) => alloc(Int32Array, n));
+    else if (this.kind === K_BOOL) this.bytes = grow(this.bytes, cap, (n) => alloc(Uint8Array, n));
     else if (this.kind === K_STR) {
       if (this.str) this.str.resize(cap);
       else this.str = new StringBuilder(cap, rows);
@@ -131,24 +132,6 @@ class ColState {
     if (this.kind === K_NUM) this.f64[row] = NaN;
     else if (this.str) this.str.addNull(row);
   }
-}
-
-const NO_DAY = -0x7fffffff;
-const MONTH_DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** Days since 1970-01-01 of a `YYYY-MM-DD` at buf[s, s+10), or NO_DAY (then `parseDateBytes` decides). */
-function isoDay(buf: Uint8Array, s: number): number {
-  if (buf[s + 4] !== 45 || buf[s + 7] !== 45) return NO_DAY;
-  const y0 = buf[s] - 48, y1 = buf[s + 1] - 48, y2 = buf[s + 2] - 48, y3 = buf[s + 3] - 48;
-  const m0 = buf[s + 5] - 48, m1 = buf[s + 6] - 48, d0 = buf[s + 8] - 48, d1 = buf[s + 9] - 48;
-  if (y0 >>> 0 > 9 || y1 >>> 0 > 9 || y2 >>> 0 > 9 || y3 >>> 0 > 9 || m0 >>> 0 > 9 || m1 >>> 0 > 9 || d0 >>> 0 > 9 || d1 >>> 0 > 9) return NO_DAY;
-  const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
-  const m = m0 * 10 + m1;
-  const d = d0 * 10 + d1;
-  if (m < 1 || m > 12 || d < 1) return NO_DAY;
-  const leap = m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 1 : 0;
-  if (d > MONTH_DAYS[m] + leap) return NO_DAY;
-  return daysFromCivil(y, m, d);
 }
 
 /**
@@ -261,103 +244,66 @@ export function parseChunk(job: ChunkJob, na: NaMatcher, index: number, from = j
     for (let j = 0; j < ncols; j++) {
       const st = states[j];
       c = p < n ? buf[p] : LF;
-      if (c !== QUOTE && st.kind === K_NUM && fastNum) {
-        // Inline number: [+-]digits[.digits] of at most 15 digits, then a separator or line end.
-        let q = p;
-        let neg = false;
-        if (c === 45) {
-          neg = true;
-          q++;
-        } else if (c === 43) q++;
-        let m = 0;
-        let nd = 0;
-        let fr = -1;
-        while (q < n) {
-          const d = buf[q] - 48;
-          if (d < 0 || d > 9) break;
-          m = m * 10 + d;
-          q++;
-        }
-        nd = q - p - (neg || c === 43 ? 1 : 0);
-        if (q < n && buf[q] === 46) {
-          const q0 = ++q;
-          while (q < n) {
-            const d = buf[q] - 48;
-            if (d < 0 || d > 9) break;
-            m = m * 10 + d;
-            q++;
-          }
-          fr = q - q0;
-        }
-        const t = q < n ? buf[q] : LF;
-        const digits = nd + (fr > 0 ? fr : 0);
-        if ((t === sep || t === LF || t === CR) && digits > 0 && digits <= 15 && (fr < 0 || st.mode !== M_I64)) {
-          if (fr < 0) st.f64[row] = neg ? -m : m;
-          else {
-            const v = m / P10[fr];
-            st.f64[row] = neg ? -v : v;
-            st.allInt = false;
-          }
-          p = q;
-          c = t;
-          if (j < last) {
-            if (c !== sep) return result(index, from, p, row, states, BAIL_SERIAL, j);
-            p++;
-            continue;
-          }
-          if (q >= n) break;
-          if (c === sep) return result(index, from, p, row, states, BAIL_SERIAL, j);
-          p += c === CR && p + 1 < n && buf[p + 1] === LF ? 2 : 1;
-          break;
-        }
-      }
-      // Find the field.
-      let s: number;
-      let e: number;
-      let esc = false;
-      if (c === QUOTE) {
-        let q = p + 1;
-        for (;;) {
-          if (q >= n) return result(index, from, p, row, states, BAIL_SERIAL, j);
-          if (buf[q] === QUOTE) {
-            if (q + 1 < n && buf[q + 1] === QUOTE) {
-              esc = true;
-              q += 2;
-              continue;
-            }
-            break;
-          }
-          q++;
-        }
-        s = p + 1;
-        e = q;
-        p = q + 1;
-        if (p < n) {
-          c = buf[p];
-          if (c !== sep && c !== LF && c !== CR) return result(index, from, p, row, states, BAIL_SERIAL, j);
-        }
-      } else {
-        s = p;
-        for (;;) {
-          while (p < n && buf[p] > hi) p++;
-          if (p >= n) break;
-          c = buf[p];
-          if (c === sep || c === LF || c === CR) break;
-          p++;
-        }
-        e = p;
-      }
       const kind = st.kind;
-      if (kind === K_STR && !esc && !na.isNa(buf, s, e)) (st.str as StringBuilder).add(buf, s, e, row);
-      else if (kind === K_BOOL && !esc && (c = parseBoolBytes(buf, s, e)) >= 0) st.bytes[row] = c;
-      else if (kind === K_DATE && !esc && e - s === 10 && (c = isoDay(buf, s)) !== NO_DAY) {
-        const v = c * 86400000;
-        const hi = Math.floor(v / 4294967296);
-        st.words[2 * row] = (v - hi * 4294967296) | 0;
-        st.words[2 * row + 1] = hi;
-      } else if (kind !== K_SKIP) {
-        const b = storeField(st, buf, s, e, esc, row, cap, na, inferDates);
-        if (b !== BAIL_NONE) return result(index, from, p, row, states, b, j);
+      let q = -1;
+      if (c !== QUOTE && kind !== K_STR) {
+        if (kind === K_NUM) {
+          if (fastNum && (q = fastNumber(buf, p, n, sep, st.mode === M_I64)) >= 0) {
+            st.f64[row] = fastOut.value;
+            if (fastOut.decimal) st.allInt = false;
+          }
+        } else if (kind === K_DATE) {
+          if ((q = fastDay(buf, p, n, sep)) >= 0) {
+            const v = fastOut.value * 86400000;
+            const hi = Math.floor(v / 4294967296);
+            st.words[2 * row] = (v - hi * 4294967296) | 0;
+            st.words[2 * row + 1] = hi;
+          }
+        } else if (kind === K_BOOL && (q = fastBool(buf, p, n, sep)) >= 0) st.bytes[row] = fastOut.value;
+      }
+      if (q >= 0) p = q;
+      else {
+        // Find the field.
+        let s: number;
+        let e: number;
+        let esc = false;
+        if (c === QUOTE) {
+          let z = p + 1;
+          for (;;) {
+            if (z >= n) return result(index, from, p, row, states, BAIL_SERIAL, j);
+            if (buf[z] === QUOTE) {
+              if (z + 1 < n && buf[z + 1] === QUOTE) {
+                esc = true;
+                z += 2;
+                continue;
+              }
+              break;
+            }
+            z++;
+          }
+          s = p + 1;
+          e = z;
+          p = z + 1;
+          if (p < n) {
+            c = buf[p];
+            if (c !== sep && c !== LF && c !== CR) return result(index, from, p, row, states, BAIL_SERIAL, j);
+          }
+        } else {
+          s = p;
+          for (;;) {
+            while (p < n && buf[p] > hi) p++;
+            if (p >= n) break;
+            c = buf[p];
+            if (c === sep || c === LF || c === CR) break;
+            p++;
+          }
+          e = p;
+        }
+        if (kind === K_STR && !esc && !na.isNa(buf, s, e)) (st.str as StringBuilder).add(buf, s, e, row);
+        else if (kind !== K_SKIP) {
+          const b = storeField(st, buf, s, e, esc, row, cap, na, inferDates);
+          if (b !== BAIL_NONE) return result(index, from, p, row, states, b, j);
+        }
       }
       // The field's end: a separator before the last field, a line end (or the end) after it.
       if (j < last) {

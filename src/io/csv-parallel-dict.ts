@@ -141,8 +141,10 @@ export function joinStrings(buf: Uint8Array, parts: readonly StringPart[], n: nu
   }
   if (alive && d.count * 2 > n) alive = false;
   if (alive) {
-    const codes = alloc(Int32Array, n);
-    parts.forEach((p, i) => {
+    const only = parts.length === 1 ? parts[0].strings?.codes : null;
+    // One chunk: its codes are the column's (its entries were all new, in the same order).
+    const codes = only ?? alloc(Int32Array, n);
+    if (!only) parts.forEach((p, i) => {
       const st = p.strings;
       const m = maps[i];
       const out = codes.subarray(p.offset, p.offset + p.rows);
@@ -173,9 +175,14 @@ function joinUtf8(buf: Uint8Array, parts: readonly StringPart[], n: number): Col
       for (let r = 0; r < p.rows; r++) if (cs[r] >= 0) total += st.dictEnd[cs[r]] - st.dictStart[cs[r]];
     }
   }
+  const validity = nulls ? allValid(n) : null;
+  const one = parts.length === 1 ? parts[0].strings : null;
+  if (one?.offsets && one.data) {
+    if (validity) for (const r of parts[0].nulls) validity[r >> 3] &= ~(1 << (r & 7));
+    return utf8Column(n, nulls, validity, one.offsets, one.data);
+  }
   const offsets = alloc(Int32Array, n + 1);
   const data = alloc(Uint8Array, total);
-  const validity = nulls ? allValid(n) : null;
   let o = 0;
   for (const p of parts) {
     const st = p.strings;
@@ -201,6 +208,10 @@ function joinUtf8(buf: Uint8Array, parts: readonly StringPart[], n: number): Col
       }
     }
   }
+  return utf8Column(n, nulls, validity, offsets, data);
+}
+
+function utf8Column(n: number, nulls: number, validity: Uint8Array | null, offsets: Int32Array, data: Uint8Array): Column {
   return new Column(arrow.makeData({
     type: new arrow.Utf8(), length: n, nullCount: nulls, nullBitmap: validity ?? undefined, valueOffsets: offsets, data,
   }));

@@ -37,8 +37,11 @@ function validityOf(chunks: readonly ChunkResult[], offsets: readonly number[], 
 function numberColumn(chunks: readonly ChunkResult[], offsets: readonly number[], j: number, n: number, mode: number): Column {
   const validity = validityOf(chunks, offsets, j, n);
   const allInt = chunks.every((c) => c.cols[j].kind !== K_NUM || c.cols[j].allInt);
+  const only = chunks.length === 1 ? chunks[0].cols[j] : null;
   if (mode === M_I64 || (mode !== M_F64 && allInt && validity === null)) {
-    const out = alloc(BigInt64Array, n);
+    // One chunk: converted in place (each element's 8 bytes are read before they are rewritten).
+    const f = only?.f64;
+    const out = f ? new BigInt64Array(f.buffer, f.byteOffset, n) : alloc(BigInt64Array, n);
     chunks.forEach((c, k) => {
       const col = c.cols[j];
       const part = out.subarray(offsets[k], offsets[k] + c.rows);
@@ -47,6 +50,7 @@ function numberColumn(chunks: readonly ChunkResult[], offsets: readonly number[]
     });
     return fromTyped(out, validity, 'int64');
   }
+  if (only?.f64) return fromTyped(only.f64, validity, 'float64');
   const values = alloc(Float64Array, n);
   chunks.forEach((c, k) => {
     const f = c.cols[j].f64;
@@ -70,6 +74,8 @@ function boolColumn(chunks: readonly ChunkResult[], offsets: readonly number[], 
 }
 
 function dateColumn(chunks: readonly ChunkResult[], offsets: readonly number[], j: number, n: number): Column {
+  const w0 = chunks.length === 1 ? chunks[0].cols[j].words : null;
+  if (w0) return fromTyped(new BigInt64Array(w0.buffer, w0.byteOffset, n), validityOf(chunks, offsets, j, n), 'datetime');
   const out = alloc(BigInt64Array, n);
   const words = new Int32Array(out.buffer, 0, 2 * n);
   chunks.forEach((c, k) => {

@@ -6,6 +6,7 @@
  * (csv-parallel-dict.ts).
  * @module
  */
+import { alloc } from '../frame/alloc.js';
 import { copyField, hashBytes, sameBytes } from './csv-parallel-fields.js';
 
 /** The strings of one chunk column. */
@@ -26,7 +27,7 @@ export interface ChunkStrings {
 }
 
 function grow32(a: Int32Array, n: number): Int32Array {
-  const b = new Int32Array(n);
+  const b = alloc(Int32Array, n);
   b.set(a.subarray(0, Math.min(a.length, n)));
   return b;
 }
@@ -52,7 +53,7 @@ export class StringBuilder {
     private cap: number,
     nulls: number,
   ) {
-    this.codes = new Int32Array(cap);
+    this.codes = alloc(Int32Array, cap);
     this.codes.fill(-1, 0, nulls);
   }
 
@@ -128,10 +129,10 @@ export class StringBuilder {
   /** Gives up the dictionary: rows [0, row) become UTF-8 bytes. */
   private toUtf8(buf: Uint8Array, row: number): void {
     this.alive = false;
-    this.offsets = new Int32Array(this.cap + 1);
+    this.offsets = alloc(Int32Array, this.cap + 1);
     let bytes = 0;
     for (let c = 0; c < this.count; c++) bytes += this.dEnd[c] - this.dStart[c];
-    this.data = new Uint8Array(Math.max(1024, Math.ceil(((bytes / Math.max(1, this.count)) * this.cap) * 1.2)));
+    this.data = alloc(Uint8Array, Math.max(1024, Math.ceil((bytes / Math.max(1, this.count)) * this.cap * 1.2)));
     let o = 0;
     for (let r = 0; r < row; r++) {
       const c = this.codes[r];
@@ -144,7 +145,7 @@ export class StringBuilder {
 
   private copy(buf: Uint8Array, s: number, e: number, esc: boolean, o: number): number {
     if (o + e - s > this.data.length) {
-      const b = new Uint8Array(Math.max(this.data.length * 2, o + e - s));
+      const b = alloc(Uint8Array, Math.max(this.data.length * 2, o + e - s));
       b.set(this.data.subarray(0, o));
       this.data = b;
     }
