@@ -10,7 +10,7 @@ import type { Table as WasmTable } from 'parquet-wasm';
 import { ParseError } from '../errors.js';
 import type { Column } from '../frame/column.js';
 import { columnFromVector } from './arrow-concat.js';
-import { wasmTableColumns } from './parquet-ffi.js';
+import { wasmTableColumns, type ColumnTargets } from './parquet-ffi.js';
 import { footerLength } from './parquet-footer.js';
 import { parquetWasm } from './parquet-wasm.js';
 
@@ -54,24 +54,23 @@ export function parquetSchema(bytes: Uint8Array, what = 'input'): arrow.Schema {
 }
 
 /**
- * Every column of a Parquet file in memory, with its Arrow schema.
+ * Every column of a Parquet file in memory, with its Arrow schema (fixed-width columns copied into
+ * `targets` when given, see parquet-ffi.ts).
  * @example
  * const { schema, cols } = decodeParquet(bytes);
  */
-export function decodeParquet(bytes: Uint8Array, what = 'input', rowGroups?: readonly number[]): { schema: arrow.Schema; cols: Column[] } {
+export function decodeParquet(bytes: Uint8Array, what = 'input', targets?: ColumnTargets): { schema: arrow.Schema; cols: Column[] } {
   const schema = parquetSchema(bytes, what);
   const pw = parquetWasm();
   let table: WasmTable;
   try {
-    table = pw.readParquet(bytes, { batchSize: BATCH_ROWS, rowGroups: rowGroups ? [...rowGroups] : undefined });
+    table = pw.readParquet(bytes, { batchSize: BATCH_ROWS });
   } catch (e) {
-    const which = rowGroups ? `row groups [${rowGroups.join(', ')}] of ` : '';
-    const why = rowGroups ? 'a row group number past the last one, or a truncated or corrupt file' : 'truncated or corrupt?';
-    throw new ParseError(`Cannot read ${which}Parquet ${what} (${why}): ${message(e)}`);
+    throw new ParseError(`Cannot read Parquet ${what} (truncated or corrupt?): ${message(e)}`);
   }
   let cols: Column[] | null;
   try {
-    cols = wasmTableColumns(pw, table, schema);
+    cols = wasmTableColumns(pw, table, schema, targets);
   } catch (e) {
     table.free();
     throw new ParseError(`Cannot read Parquet ${what}: ${message(e)}`);

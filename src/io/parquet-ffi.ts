@@ -21,7 +21,7 @@ import type { Table as WasmTable } from 'parquet-wasm';
 import type { ParquetWasm } from './parquet-wasm.js';
 
 /** Typed arrays a fixed-width Arrow type keeps its values in. */
-type Values = Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array | BigInt64Array | BigUint64Array;
+export type Values = Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array | BigInt64Array | BigUint64Array;
 
 /** One ArrowArray struct read from wasm memory. */
 interface CArray {
@@ -120,10 +120,15 @@ function setOnes(dst: Uint8Array, row: number, len: number): void {
   for (i += whole << 3; i < end; i++) dst[i >> 3] |= 1 << (i & 7);
 }
 
-function fixedWidth(mem: Uint8Array, t: arrow.DataType, parts: readonly CArray[], n: number): Column {
+/**
+ * Fixed-width parts joined into one column: into a fresh buffer, or into `into` from row `at` when given
+ * (a shared buffer the whole column is assembled in, by several threads).
+ */
+function fixedWidth(mem: Uint8Array, t: arrow.DataType, parts: readonly CArray[], n: number, into?: Values, at = 0): Column {
   const Ctor = (t as unknown as { ArrayType: TypedCtor }).ArrayType;
   const bw = Ctor.BYTES_PER_ELEMENT;
-  const out = alloc(Ctor as unknown as Float64ArrayConstructor, n) as unknown as Values;
+  const fits = into !== undefined && into.BYTES_PER_ELEMENT === bw && into.length >= at + n;
+  const out = fits ? into.subarray(at, at + n) : (alloc(Ctor as unknown as Float64ArrayConstructor, n) as unknown as Values);
   const bytes = new Uint8Array(out.buffer, out.byteOffset, n * bw);
   let row = 0;
   for (const a of parts) {
@@ -215,14 +220,22 @@ function dictionary(view: DataView, mem: Uint8Array, t: arrow.Dictionary, parts:
   return concatColumns(cols);
 }
 
+/** Shared buffers that fixed-width columns are copied into, from row `at` (a part of a parallel read). */
+export interface ColumnTargets {
+  values: readonly (Values | null)[];
+  at: number;
+}
+
 /**
  * The columns of a parquet-wasm table (fields of `schema`, in order), copied out of wasm memory
  * through the C Data Interface; null when a column type is not handled here (the table is then left
- * untouched, for the IPC route). The table is not consumed: the caller frees it.
+ * untouched, for the IPC route). The table is not consumed: the caller frees it. With `targets`, a
+ * fixed-width column whose target buffer has its element size is copied there (its values are a view of
+ * the target).
  * @example
  * const cols = wasmTableColumns(parquetWasm(), table, schema) ?? ipcRoute(table);
  */
-export function wasmTableColumns(pw: ParquetWasm, table: WasmTable, schema: arrow.Schema): Column[] | null {
+export function wasmTableColumns(pw: ParquetWasm, table: WasmTable, schema: arrow.Schema, targets?: ColumnTargets): Column[] | null {
   if (!schema.fields.every((f) => supported(f.type))) return null;
   const ffi = table.toFFI();
   try {
@@ -246,7 +259,7 @@ export function wasmTableColumns(pw: ParquetWasm, table: WasmTable, schema: arro
         case 'utf8': return utf8(view, mem, parts, n);
         case 'view': return utf8View(view, mem, parts, n);
         case 'bool': return bools(mem, parts, n);
-        default: return fixedWidth(mem, t, parts, n);
+        default: return fixedWidth(mem, t, parts, n, targets?.values[i] ?? undefined, targets?.at);
       }
     });
   } finally {

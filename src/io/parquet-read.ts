@@ -16,8 +16,8 @@ import { availableParallelism } from 'node:os';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import * as arrow from 'apache-arrow';
 import { GridframeError, ParseError, unknownName, ValueError } from '../errors.js';
-import type { Column } from '../frame/column.js';
-import { concatColumns } from '../frame/column-concat.js';
+import { Column } from '../frame/column.js';
+import { concatColumns, joinValidity } from '../frame/column-concat.js';
 import type { DataFrame } from '../frame/dataframe.js';
 import { runInWorker } from '../parallel/pool.js';
 import { resolveTask } from '../parallel/task.js';
@@ -25,6 +25,7 @@ import { frameFromColumns } from './arrow-concat.js';
 import { fileError, readFileBytes } from './file-errors.js';
 import { INDEX_META_KEY, parseIndexMeta } from './frame-columns.js';
 import { decodeParquet, message, parquetSchema } from './parquet-decode.js';
+import type { Values } from './parquet-ffi.js';
 import { arrowSchemaBase64, footerLength, layoutOf, materialize, subsetFile, type Footer, type Layout, type SubsetPlan } from './parquet-footer.js';
 import { decodeStruct } from './parquet-thrift.js';
 import type { ProgressCallback, ProgressOptions } from './progress.js';
@@ -189,21 +190,39 @@ async function readSelected(fh: FileHandle, size: number, opts: ReadParquetOptio
     const part = await readPart(fh, subsetFile(f, sel.layout, sel.keep, sel.groups, sel.schemaB64), false, progress);
     return frameOf(sel, decodeParquet(part, what).cols, what);
   }
+  // Fixed-width columns are assembled in shared buffers: each thread copies its rows straight into place.
+  const rowsOf = (gs: readonly number[]): number => gs.reduce((s, g) => s + sel.layout.rowGroups[g].rows, 0);
+  const [na, nb] = [rowsOf(split[0]), rowsOf(split[1])];
+  const targets = sel.names.map((name) => sharedTarget(full.fields.find((x) => x.name === name)?.type, na + nb));
   // The second half first, so the worker decodes it while the main thread reads and decodes the first.
   const second = await readPart(fh, subsetFile(f, sel.layout, sel.keep, split[1], sel.schemaB64), true, progress);
-  const inWorker = runInWorker(partTask, [second]).then(
-    (cols) => cols as Column[],
+  const inWorker = runInWorker(partTask, [second, { values: targets, at: na }]).then(
+    (r) => r as { cols: Column[]; inTarget: boolean[] },
     (e: unknown) => new ParseError(`Cannot read Parquet ${what}: ${message(e)}`),
   );
   let mine: Column[];
   try {
-    mine = decodeParquet(await readPart(fh, subsetFile(f, sel.layout, sel.keep, split[0], sel.schemaB64), false, progress), what).cols;
+    mine = decodeParquet(await readPart(fh, subsetFile(f, sel.layout, sel.keep, split[0], sel.schemaB64), false, progress), what, { values: targets, at: 0 }).cols;
   } finally {
     await inWorker;
   }
   const theirs = await inWorker;
   if (theirs instanceof Error) throw theirs;
-  return frameOf(sel, mine.map((c, i) => concatColumns([c, theirs[i]])), what);
+  const cols = mine.map((c, i) => {
+    const t = targets[i];
+    const o = theirs.cols[i];
+    if (!t || c.values.buffer !== t.buffer || !theirs.inTarget[i]) return concatColumns([c, o]);
+    const n = na + nb;
+    return new Column(arrow.makeData({ type: c.data.type as arrow.Int32, length: n, nullCount: c.nullCount + o.nullCount, nullBitmap: joinValidity([c, o], n) ?? undefined, data: t as Int32Array }));
+  });
+  return frameOf(sel, cols, what);
+}
+
+/** A buffer over shared memory for `n` values of a fixed-width type (null for other types). */
+function sharedTarget(t: arrow.DataType | undefined, n: number): Values | null {
+  if (!t || !(arrow.DataType.isInt(t) || arrow.DataType.isFloat(t) || arrow.DataType.isDate(t) || arrow.DataType.isTimestamp(t) || arrow.DataType.isTime(t) || arrow.DataType.isDuration(t))) return null;
+  const Ctor = (t as unknown as { ArrayType: { new (b: SharedArrayBuffer): Values; BYTES_PER_ELEMENT: number } }).ArrayType;
+  return new Ctor(new SharedArrayBuffer(n * Ctor.BYTES_PER_ELEMENT));
 }
 
 /**
