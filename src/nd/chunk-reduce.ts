@@ -15,6 +15,8 @@ import { reduce, type ReduceOp, type ReduceOptions } from './reduce.js';
 import { slabSum } from './slab-sum.js';
 import { cStrides } from './strided.js';
 import type { Variable } from './variable.js';
+import { LazyArray } from './lazy.js';
+import { ctorOf, type TypedArray } from './dtype.js';
 
 /** Float64 partial results over one block of the output (C order). */
 interface Partial {
@@ -129,10 +131,21 @@ export function reduceChunked(v: Variable, op: ReduceOp, names: readonly string[
   const welford = op === 'var' || op === 'std';
   const total: Partial = { count: new Float64Array(m), a: new Float64Array(m), m2: welford ? new Float64Array(m) : null };
   if (op === 'min' || op === 'max') total.a.fill(NaN);
-  for (const cell of cells(chunkBounds(shape, dims, v.chunks ?? {}))) {
+  const grid = chunkBounds(shape, dims, v.chunks ?? {});
+  // one buffer for every chunk's raw values (flat memory, and no garbage per chunk)
+  const biggest = grid.reduce((a, g) => a * Math.max(0, ...g.map(([s, e]) => e - s)), 1);
+  let scratch: TypedArray | null = null;
+  for (const cell of cells(grid)) {
     const sel: Record<string, { start: number; stop: number }> = {};
     cell.forEach(([s, e], d) => { sel[dims[d]] = { start: s, stop: e }; });
-    const part = partialOf(v.isel(sel).values, axes, op, skipna);
+    const sub = v.isel(sel);
+    const raw = sub.raw;
+    let x: NDArray;
+    if (raw instanceof LazyArray && raw.source.dtype !== 'string') {
+      scratch ??= new (ctorOf(raw.source.dtype))(biggest);
+      x = raw.loadInto(scratch);
+    } else x = sub.values;
+    const part = partialOf(x, axes, op, skipna);
     // rows of the chunk's output block in the total: all kept dims but the last, in C order
     const kept = cell.filter((_, d) => !red[d]);
     const len = kept.length ? kept[kept.length - 1][1] - kept[kept.length - 1][0] : 1;

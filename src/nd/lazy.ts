@@ -7,6 +7,7 @@ import { ValueError } from '../errors.js';
 import { NDArray } from './ndarray.js';
 import { ctorOf, type NDType, type TypedArray } from './dtype.js';
 import { resolveSlice, type AxisSel } from './view.js';
+import { alloc } from '../frame/alloc.js';
 
 /** One dimension of a hyperslab: `count` elements from `start` by `step` (step > 0). */
 export interface Range {
@@ -110,7 +111,24 @@ export class LazyArray {
    * const arr = lazy.isel([0]).load();
    */
   load(): NDArray {
-    let a = this.source.read(this.ranges);
+    return this.loadInto(null);
+  }
+
+  /**
+   * `load()`, reading into `scratch` when it is large enough and the source can (a reused buffer for
+   * chunk-by-chunk work: the result may be a view of `scratch`, valid until it is reused).
+   * @example
+   * const buf = new Float32Array(12 * 160 * 320);
+   * const first = lazy.isel([{ start: 0, stop: 12 }]).loadInto(buf);
+   */
+  loadInto(scratch: TypedArray | null): NDArray {
+    let a: NDArray | null = null;
+    const n = this.ranges.reduce((p, r) => p * r.count, 1);
+    if (scratch && this.source.readInto && n > 0 && n <= scratch.length && this.ranges.every((r) => r.step === 1)) {
+      const view = scratch.subarray(0, n);
+      if (this.source.readInto(this.ranges, view, 0)) a = new NDArray(view, this.ranges.map((r) => r.count), { dtype: this.source.dtype });
+    }
+    a ??= this.source.read(this.ranges);
     if (this.reversed.some((r) => r)) a = a.slice(this.reversed.map((r) => (r ? { step: -1 } : null))).contiguous();
     const drop = this.kept.flatMap((k, i) => (k ? [] : [i]));
     if (drop.length) a = a.squeeze(drop);
@@ -150,6 +168,15 @@ export class ConcatSource implements ArraySource {
   }
 
   read(ranges: readonly Range[]): NDArray {
+    const subs = this.#pieces(ranges);
+    const shape = ranges.map((x) => x.count);
+    const direct = this.#readDirect(subs, shape);
+    if (direct) return direct;
+    return concatArrays(subs.map((s) => s.part.read(s.ranges)), this.axis, shape, this.dtype);
+  }
+
+  /** The part and local ranges of each piece of a selection, in order along the axis. */
+  #pieces(ranges: readonly Range[]): { part: ArraySource; ranges: Range[] }[] {
     const ax = this.axis;
     const r = ranges[ax];
     const subs: { part: ArraySource; ranges: Range[] }[] = [];
@@ -165,17 +192,25 @@ export class ConcatSource implements ArraySource {
       subs.push({ part: this.parts[p], ranges: sub });
       i += n;
     }
-    const shape = ranges.map((x) => x.count);
-    const direct = this.#readDirect(subs, shape);
-    if (direct) return direct;
-    return concatArrays(subs.map((s) => s.part.read(s.ranges)), ax, shape, this.dtype);
+    return subs;
+  }
+
+  /** Reads into `out` when every piece is a contiguous block of the result (one outer position). */
+  readInto(ranges: readonly Range[], out: TypedArray, at: number): boolean {
+    if (ranges.slice(0, this.axis).some((r) => r.count !== 1)) return false;
+    let pos = at;
+    for (const s of this.#pieces(ranges)) {
+      if (!s.part.readInto?.(s.ranges, out, pos)) return false;
+      pos += s.ranges.reduce((a, r) => a * r.count, 1);
+    }
+    return true;
   }
 
   /** When the pieces are contiguous blocks of the result (one outer position), reads each into place. */
   #readDirect(subs: readonly { part: ArraySource; ranges: Range[] }[], shape: readonly number[]): NDArray | null {
     if (this.dtype === 'string' || subs.length < 2 || shape.slice(0, this.axis).some((c) => c !== 1)) return null;
     if (!subs.every((s) => s.part.readInto)) return null;
-    const out = new (ctorOf(this.dtype))(shape.reduce((a, b) => a * b, 1));
+    const out = allocTyped(this.dtype, shape.reduce((a, b) => a * b, 1));
     let at = 0;
     for (const s of subs) {
       if (!s.part.readInto?.(s.ranges, out, at)) return null;
@@ -183,6 +218,18 @@ export class ConcatSource implements ArraySource {
     }
     return new NDArray(out, shape, { dtype: this.dtype });
   }
+}
+
+/**
+ * A zeroed typed array for `n` elements of a numeric dtype, on a SharedArrayBuffer when large (alloc):
+ * besides letting workers read it in place, a shared buffer does not count as V8 external memory
+ * pressure, so reading a large variable does not force a full garbage collection of the heap.
+ * @example
+ * allocTyped('float32', 1 << 20) // Float32Array over a SharedArrayBuffer
+ */
+export function allocTyped(dtype: NDType, n: number): TypedArray {
+  type BufCtor = { new (b: ArrayBufferLike, off?: number, len?: number): TypedArray; BYTES_PER_ELEMENT: number };
+  return alloc(ctorOf(dtype) as unknown as BufCtor, n);
 }
 
 /**

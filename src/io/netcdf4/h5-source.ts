@@ -5,7 +5,7 @@
  */
 import { ParseError } from '../../errors.js';
 import { NDArray } from '../../nd/ndarray.js';
-import type { NDType, TypedArray } from '../../nd/dtype.js';
+import { ctorOf, type NDType, type TypedArray } from '../../nd/dtype.js';
 import type { ArraySource, Range } from '../../nd/lazy.js';
 import type { AttrValue, Attrs } from '../../nd/variable.js';
 import { h5call, cachedFile, h5Module, type H5 } from './h5.js';
@@ -121,6 +121,11 @@ export class H5Source implements ArraySource {
       const counts = ranges.map((r) => r.count);
       if (this.shape.length === 0) return toArray(h5call(this.file, `reading ${this.path}`, () => ds.value), [], this.dtype, where);
       if (counts.some((c) => c === 0)) return NDArray.full(counts, 0, this.dtype === 'string' ? 'float64' : this.dtype);
+      if (this.dtype !== 'string' && ranges.every((r) => r.step === 1)) {
+        // straight from the wasm heap into the result: one copy
+        const out = new (ctorOf(this.dtype))(counts.reduce((a, b) => a * b, 1));
+        if (this.readInto(ranges, out, 0)) return new NDArray(out, counts, { dtype: this.dtype });
+      }
       const span = ranges.map((r) => (r.count - 1) * r.step + 1);
       const sel = ranges.map((r, i) => [r.start, r.start + span[i]] as [number, number]);
       const raw = h5call(this.file, `reading ${this.path}`, () => ds.slice(sel));

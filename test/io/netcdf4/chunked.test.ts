@@ -35,10 +35,15 @@ describe.skipIf(!hasShared)('openDataset with chunks (tas1840.nc)', () => {
     const tas = ds.get('tas');
     expect(tas.variable.chunks).toEqual({ time: 5, lat: 70 });
     expect(tas.variable.isLazy).toBe(true);
-    const reads = vi.spyOn(H5Source.prototype, 'read');
+    const reads = vi.spyOn(H5Source.prototype, 'readInto');
+    const whole = vi.spyOn(H5Source.prototype, 'read');
     const m = tas.mean('time');
-    // 12 / 5 -> 3 time chunks, 160 / 70 -> 3 lat chunks, lon whole: 9 hyperslabs of at most 5 x 70 x 320
+    // 12 / 5 -> 3 time chunks, 160 / 70 -> 3 lat chunks, lon whole: 9 hyperslabs of at most 5 x 70 x 320,
+    // each read into one reused buffer (readInto), none through a new array (read)
     expect(reads).toHaveBeenCalledTimes(9);
+    expect(whole).toHaveBeenCalledTimes(0);
+    const buffers = new Set(reads.mock.calls.map(([, out]) => out.buffer));
+    expect(buffers.size).toBe(1);
     for (const [ranges] of reads.mock.calls) {
       const counts = ranges.map((r) => r.count);
       expect(counts[0]).toBeLessThanOrEqual(5);
@@ -47,6 +52,7 @@ describe.skipIf(!hasShared)('openDataset with chunks (tas1840.nc)', () => {
     }
     expect(reads.mock.calls.map(([r]) => `${r[0].start}:${r[0].count},${r[1].start}:${r[1].count}`)).toEqual(['0:5,0:70', '0:5,70:70', '0:5,140:20', '5:5,0:70', '5:5,70:70', '5:5,140:20', '10:2,0:70', '10:2,70:70', '10:2,140:20']);
     reads.mockRestore();
+    whole.mockRestore();
     // nothing was kept: the variable is still on disk
     expect(tas.variable.isLazy).toBe(true);
     expectClose(m, eager.mean('time'), 1e-6);
