@@ -3,6 +3,7 @@
  * sums are combined with Kahan compensation, and pairwise summation for a whole column (as numpy).
  * @module
  */
+import { anyNaNSum, scatterChecked, scatterFast } from './scatter-kernels.js';
 
 /** Pairwise base block: summed left to right. */
 const BLOCK = 128;
@@ -45,20 +46,31 @@ function blockRows(ngroups: number): number {
 
 /**
  * Blocked, compensated scatter-sum. Rows are summed per group in plain float64 within a block of
- * rows (a tight interleaved [sum, count] loop, as fast as a hand-written one), and each block's
- * partial sums are added into the running totals with Kahan compensation. The rounding error of a
- * group's sum grows with its rows per block (plus a compensated term across blocks) instead of with
- * all its rows, as in a plain loop. Group g's totals live at acc[g*stride] (sum), acc[g*stride+1]
+ * rows (a tight interleaved [sum, count] loop, scatter-kernels.ts), and each block's partial sums
+ * are added into the running totals with Kahan compensation. The rounding error of a group's sum
+ * grows with its rows per block (plus a compensated term across blocks) instead of with all its
+ * rows, as in a plain loop. Group g's totals live at acc[g*stride] (sum), acc[g*stride+1]
  * (compensation) and, with `withCount`, acc[g*stride+2] (count of summed values). Rows with
- * codes[i] < 0 or a NaN value are skipped.
+ * codes[i] < 0 or a NaN value are skipped: blocks go through the kernel that tests nothing until
+ * one yields a NaN partial sum; that block is redone, and the rest, with the NaN-testing kernel.
  */
 export function kahanScatter(x: Float64Array, codes: Int32Array, acc: Float64Array, stride: number, withCount: boolean): void {
   const n = x.length;
   const ngroups = Math.floor(acc.length / stride);
-  const part = new Float64Array(ngroups * 2);
+  // One spare slot past the groups takes the rows whose code is -1.
+  const part = new Float64Array((ngroups + 1) * 2);
   const block = blockRows(ngroups);
+  let fast = true;
   for (let start = 0; start < n; start += block) {
-    scatterBlock(x, codes, part, start, Math.min(n, start + block));
+    const end = Math.min(n, start + block);
+    if (fast) {
+      scatterFast(x, codes, part, ngroups, start, end);
+      if (anyNaNSum(part, ngroups)) {
+        part.fill(0);
+        scatterChecked(x, codes, part, ngroups, start, end);
+        fast = false;
+      }
+    } else scatterChecked(x, codes, part, ngroups, start, end);
     for (let g = 0; g < ngroups; g++) {
       const o = g << 1;
       const c = part[o + 1];
@@ -69,22 +81,8 @@ export function kahanScatter(x: Float64Array, codes: Int32Array, acc: Float64Arr
       part[o] = 0;
       part[o + 1] = 0;
     }
-  }
-}
-
-/**
- * Plain [sum, count] scatter of rows [start, end) into `part`. A function of its own, called once per
- * block: V8 optimizes it after a few calls, so even the first call of `kahanScatter` on a large
- * input (and every later one) runs optimized code, not one on-stack-replaced loop.
- */
-function scatterBlock(x: Float64Array, codes: Int32Array, part: Float64Array, start: number, end: number): void {
-  for (let i = start; i < end; i++) {
-    const g = codes[i];
-    const v = x[i];
-    if (g < 0 || v !== v) continue;
-    const o = g << 1;
-    part[o] += v;
-    part[o + 1]++;
+    part[2 * ngroups] = 0;
+    part[2 * ngroups + 1] = 0;
   }
 }
 
