@@ -53,15 +53,15 @@ let settings: Required<TeamOptions> = { timeoutMs: 2000, modules: [] };
 let team: Team | null = null;
 let seq = 0;
 let failures = 0;
-const stats = { jobs: 0, workerParts: 0, timeouts: 0 };
+const stats = { jobs: 0, workerParts: 0, timeouts: 0, waitMs: 0 };
 
 /**
  * Counters since the process started: jobs handed to the team, parts the workers ran, jobs that
- * timed out (for tests and diagnostics).
+ * timed out, milliseconds the caller waited for workers after its own parts (for tests and diagnostics).
  * @example
- * teamStats() // { jobs: 12, workerParts: 11, timeouts: 0 }
+ * teamStats() // { jobs: 12, workerParts: 11, timeouts: 0, waitMs: 3.5 }
  */
-export function teamStats(): { jobs: number; workerParts: number; timeouts: number } {
+export function teamStats(): { jobs: number; workerParts: number; timeouts: number; waitMs: number } {
   return { ...stats };
 }
 /** After this many timed-out jobs in a row the team stays off (the machine is too busy for it). */
@@ -197,8 +197,9 @@ export function runParts<A extends TeamArgs>(kernel: TeamKernel<A>, args: A, par
     Atomics.sub(ctrl, REMAINING, 1);
     mine++;
   }
-  const own = performance.now() - t0;
-  const deadline = performance.now() + settings.timeoutMs + 4 * own;
+  const t1 = performance.now();
+  const own = t1 - t0;
+  const deadline = t1 + settings.timeoutMs + 4 * own;
   let timedOut = false;
   for (;;) {
     const left = Atomics.load(ctrl, REMAINING);
@@ -221,6 +222,7 @@ export function runParts<A extends TeamArgs>(kernel: TeamKernel<A>, args: A, par
     }
   }
   stats.workerParts += parts - mine;
+  stats.waitMs += performance.now() - t1;
   if (timedOut) {
     stats.timeouts++;
     failures++;

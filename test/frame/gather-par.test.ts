@@ -3,7 +3,8 @@ import { fromCodes, fromStrings, fromTyped, fromValues } from '../../src/frame/c
 import { take } from '../../src/frame/column-take.js';
 import type { Column } from '../../src/frame/column.js';
 import { gatherColumns } from '../../src/frame/ops/gather.js';
-import { F64, gatherRange, PAIRS } from '../../src/frame/ops/gather-par.js';
+import { F64, gatherRange, I16, I32, PAIRS, U8 } from '../../src/frame/ops/gather-par.js';
+import { gatherOnTeam } from '../../src/frame/ops/gather-team.js';
 import { gatherPlan } from '../../src/frame/ops/gather-plan.js';
 import { configure } from '../../src/parallel/pool.js';
 import { teamReady, teamStats } from '../../src/parallel/team.js';
@@ -59,6 +60,39 @@ describe('parallel gather (thread team)', () => {
       expect(gatherColumns([cols[c]], few)[0].toArray()).toEqual(take(cols[c], few).toArray());
     }
     expect(gatherColumns(cols, new Int32Array(0)).map((c) => c.length)).toEqual(cols.map(() => 0));
+  });
+
+  it('the blocked plan built and applied on the team gives the bytes of the direct gather', async () => {
+    await teamReady();
+    // 200k source rows (7 blocks of 32k), 230k positions with repeats and 1% -1: every layout.
+    const n = 200_000;
+    const m = 230_000;
+    // Typed arrays on shared memory, filled in place (map would return a non-shared copy).
+    const sh = <T extends { length: number; [i: number]: number }>(C: new (b: SharedArrayBuffer) => T, bytes: number, f: (i: number) => number = () => 0): T => {
+      const a = new C(new SharedArrayBuffer(bytes));
+      for (let i = 0; i < a.length; i++) a[i] = f(i);
+      return a;
+    };
+    const idx = sh(Int32Array, 4 * m, () => (rand() < 0.01 ? -1 : Math.floor(rand() * n)));
+    const srcs = [
+      sh(Float64Array, 8 * n, (i) => i * 0.5 - 3),
+      sh(Int32Array, 8 * n, (i) => i * 7 - 5),
+      sh(Int32Array, 4 * n, (i) => i ^ 0x55),
+      sh(Int16Array, 2 * n, (i) => i - 30000),
+      sh(Uint8Array, n, (i) => i % 251),
+    ];
+    const kinds = [F64, PAIRS, I32, I16, U8];
+    const outs = () => [sh(Float64Array, 8 * m), sh(Int32Array, 8 * m), sh(Int32Array, 4 * m), sh(Int16Array, 2 * m), sh(Uint8Array, m)];
+    const par = outs();
+    const jobs = teamStats().jobs;
+    gatherOnTeam({ idx, srcLength: n, srcs, outs: par, kinds }, 8);
+    expect(teamStats().jobs).toBe(jobs + 4);
+    const serial = outs();
+    gatherRange({ idx, srcLength: n, srcs, outs: serial, kinds }, 0, m);
+    for (let c = 0; c < kinds.length; c++) expect(sameBytes(par[c], serial[c])).toBe(true);
+    // Spot check against the definition: out[i] = src[idx[i]], 0 for -1.
+    const f = par[0] as Float64Array;
+    expect(idx.every((j, i) => f[i] === (j < 0 ? 0 : j * 0.5 - 3))).toBe(true);
   });
 
   it('a plan over one range of output rows moves exactly those rows', () => {

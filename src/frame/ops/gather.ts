@@ -14,6 +14,7 @@ import { Column } from '../column.js';
 import { gatherPlan, type GatherPlan } from './gather-plan.js';
 import { F64, gatherRange, gatherRows, I16, I32, PAIRS, PLAN_MIN, U8, type GatherArgs } from './gather-par.js';
 import { runParts, teamThreads } from '../../parallel/team.js';
+import { gatherOnTeam } from './gather-team.js';
 import type { TeamTyped } from '../../parallel/team-kernel.js';
 
 /** From this many output rows a gather runs on the thread team (when it is up). */
@@ -145,8 +146,11 @@ export function gatherColumns(cols: readonly Column[], idx: Int32Array): Column[
   if (threads > 1) {
     const lanes = fixed.map((c) => lane(c, n, true));
     const args: GatherArgs = { idx: shared(idx), srcLength: cols[0].length, srcs: lanes.map((l) => l.src), outs: lanes.map((l) => l.out), kinds: lanes.map((l) => l.kind) };
-    // More parts than threads: a thread held back by the OS leaves its parts to the others.
-    runParts(gatherRows, args, Math.min(4 * threads, 32));
+    // More parts than threads: a thread held back by the OS leaves its parts to the others. Large
+    // gathers go through the blocked plan; smaller ones read directly.
+    const parts = Math.min(4 * threads, 32);
+    if (n >= PLAN_MIN && cols[0].length >= PLAN_MIN) gatherOnTeam(args, parts);
+    else runParts(gatherRows, args, parts);
     const done = new Map(fixed.map((c, k) => [c, lanes[k].buf]));
     return cols.map((c) => {
       const buf = done.get(c);
