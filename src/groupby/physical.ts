@@ -72,10 +72,11 @@ export class PhysicalGroups implements Groups {
 
   #presence(): Uint8Array {
     if (this.#present === null) {
-      const present = new Uint8Array(this.nphys);
+      // One spare slot past the groups for rows of code -1 (no branch in the loop).
+      const present = new Uint8Array(this.nphys + 1);
       const c = this.codes;
-      for (let start = 0; start < c.length; start += BLOCK) markPresent(c, present, start, Math.min(c.length, start + BLOCK));
-      this.#present = present;
+      for (let start = 0; start < c.length; start += BLOCK) markPresent(c, present, this.nphys, start, Math.min(c.length, start + BLOCK));
+      this.#present = present.subarray(0, this.nphys);
     }
     return this.#present;
   }
@@ -144,8 +145,20 @@ export class PhysicalGroups implements Groups {
 /** Rows per `markPresent` call (a small function called many times is optimized early by V8). */
 const BLOCK = 1 << 16;
 
-function markPresent(codes: Int32Array, present: Uint8Array, start: number, end: number): void {
-  for (let i = start; i < end; i++) {
+/** present[g] = 1 for the codes of rows [start, end); code -1 marks the spare slot present[spare]. */
+function markPresent(codes: Int32Array, present: Uint8Array, spare: number, start: number, end: number): void {
+  let i = start;
+  for (; i + 4 <= end; i += 4) {
+    const g0 = codes[i];
+    const g1 = codes[i + 1];
+    const g2 = codes[i + 2];
+    const g3 = codes[i + 3];
+    present[g0 < 0 ? spare : g0] = 1;
+    present[g1 < 0 ? spare : g1] = 1;
+    present[g2 < 0 ? spare : g2] = 1;
+    present[g3 < 0 ? spare : g3] = 1;
+  }
+  for (; i < end; i++) {
     const g = codes[i];
     if (g >= 0) present[g] = 1;
   }

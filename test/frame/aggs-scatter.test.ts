@@ -5,7 +5,7 @@
  * in float64 and the expected numbers come from a plain loop written out in the test.
  */
 import { describe, expect, it } from 'vitest';
-import { anyNaNSum, scatterChecked, scatterFast } from '../../src/frame/aggs/scatter-kernels.js';
+import { anyNaNSum, deviationsChecked, deviationsFast, scatterChecked, scatterFast } from '../../src/frame/aggs/scatter-kernels.js';
 import { kahanScatter } from '../../src/frame/aggs/kahan.js';
 import { aggregateColumn } from '../../src/frame/aggs/registry.js';
 import { fromTyped } from '../../src/frame/column-build.js';
@@ -26,6 +26,24 @@ describe('scatter kernels', () => {
     scatterChecked(Float64Array.of(1, NaN, 2, 4, NaN, 8, 16, 32, 64), Int32Array.of(0, 0, -1, 1, 1, 0, 1, -1, 0), part, 2, 0, 9);
     expect(Array.from(part.subarray(0, 4))).toEqual([73, 3, 20, 2]);
     expect(anyNaNSum(part, 2)).toBe(false);
+  });
+});
+
+describe('squared deviations from group means (var/std second pass)', () => {
+  it('fast and checked kernels agree where both apply; checked skips NaN and code -1', () => {
+    // groups 0 and 1 with means 2 and 10; rows (value, group): deviations² 1, 1, 4, 0, 16, 9 (7 rows: unrolled body + tail)
+    const x = Float64Array.of(1, 3, 8, 2, 14, 5, 7);
+    const codes = Int32Array.of(0, 0, 1, 0, 1, 0, 1);
+    const a = Float64Array.of(2, 0, 10, 0);
+    deviationsFast(x, codes, a, 0, 7);
+    // group 0: (1-2)² + (3-2)² + 0 + (5-2)² = 11; group 1: 4 + 16 + 9 = 29
+    expect([a[1], a[3]]).toEqual([11, 29]);
+    const b = Float64Array.of(2, 0, 10, 0, 0, 0);
+    deviationsChecked(x, codes, b, 2, 0, 7);
+    expect([b[1], b[3]]).toEqual([11, 29]);
+    const c = Float64Array.of(2, 0, 10, 0, 0, 0);
+    deviationsChecked(Float64Array.of(1, NaN, 8, 2, 14, 5, NaN), Int32Array.of(0, 0, 1, -1, 1, 0, 1), c, 2, 0, 7);
+    expect([c[1], c[3]]).toEqual([10, 20]);
   });
 });
 

@@ -4,6 +4,7 @@
  * @module
  */
 import type { Column } from '../column.js';
+import { deviationsChecked, deviationsFast } from './scatter-kernels.js';
 import { applySkipna, baseState, floatResult, mergeBase, noteDtype, numericValues, type AggState, type ValueOptions } from './state.js';
 
 /** Slots per group in `acc`: count, running mean, M2, padding (two groups per cache line). */
@@ -80,30 +81,27 @@ export function varianceFromSums(sums: Float64Array, stride: number, col: Column
   noteDtype(st, col);
   const x = numericValues(col, 'var');
   const s = st.acc;
-  // Per group: [mean, M2] interleaved, so a row touches one cache line.
-  const mm = new Float64Array(ngroups * 2);
+  // Per group: [mean, M2] interleaved, so a row touches one cache line; one spare slot past the
+  // groups takes the rows of code -1.
+  const mm = new Float64Array((ngroups + 1) * 2);
+  let counted = 0;
   for (let g = 0; g < ngroups; g++) {
     const c = sums[g * stride + 2];
+    counted += c;
     mm[2 * g] = c > 0 ? sums[g * stride] / c : 0;
     s[g * STRIDE] = c;
     s[g * STRIDE + 1] = mm[2 * g];
   }
   const n = x.length;
-  for (let start = 0; start < n; start += BLOCK) deviationBlock(x, codes, mm, start, Math.min(n, start + BLOCK));
+  // Every row counted: no code -1 and no NaN value, so the kernel that tests nothing applies.
+  const clean = counted === n;
+  for (let start = 0; start < n; start += BLOCK) {
+    const end = Math.min(n, start + BLOCK);
+    if (clean) deviationsFast(x, codes, mm, start, end);
+    else deviationsChecked(x, codes, mm, ngroups, start, end);
+  }
   for (let g = 0; g < ngroups; g++) s[g * STRIDE + 2] = mm[2 * g + 1];
   return st;
-}
-
-/** Adds (x - mean)² of rows [start, end) into mm[2g+1], with the group means at mm[2g]. */
-function deviationBlock(x: Float64Array, codes: Int32Array, mm: Float64Array, start: number, end: number): void {
-  for (let i = start; i < end; i++) {
-    const g = codes[i];
-    const v = x[i];
-    if (g < 0 || v !== v) continue;
-    const o = g << 1;
-    const d = v - mm[o];
-    mm[o + 1] += d * d;
-  }
 }
 
 function merge(into: VarState, from: VarState): void {
