@@ -26,6 +26,7 @@ import { fileError, readFileBytes } from './file-errors.js';
 import { INDEX_META_KEY, parseIndexMeta } from './frame-columns.js';
 import { decodeParquet, message, parquetSchema } from './parquet-decode.js';
 import type { Values } from './parquet-ffi.js';
+import type { PartSource } from './parquet-task.js';
 import { arrowSchemaBase64, footerLength, layoutOf, materialize, subsetFile, type Footer, type Layout, type SubsetPlan } from './parquet-footer.js';
 import { decodeStruct } from './parquet-thrift.js';
 import type { ProgressCallback, ProgressOptions } from './progress.js';
@@ -154,9 +155,9 @@ async function readAt(fh: FileHandle, dst: Uint8Array, at: number, len: number, 
 }
 
 /** A planned part read from the file (its chunks straight into place). */
-async function readPart(fh: FileHandle, plan: SubsetPlan, shared: boolean, progress: { done: number; total: number; cb?: ProgressCallback }): Promise<Uint8Array> {
+async function readPart(fh: FileHandle, plan: SubsetPlan, progress: { done: number; total: number; cb?: ProgressCallback }): Promise<Uint8Array> {
   const ranges: { at: number; start: number; length: number }[] = [];
-  const out = materialize(plan, (_dst, at, r) => ranges.push({ at, ...r }), shared);
+  const out = materialize(plan, (_dst, at, r) => ranges.push({ at, ...r }), false);
   for (const r of ranges) {
     await readAt(fh, out, r.at, r.length, r.start);
     progress.done += r.length;
@@ -167,7 +168,7 @@ async function readPart(fh: FileHandle, plan: SubsetPlan, shared: boolean, progr
 
 const partTask = resolveTask({ module: new URL('./parquet-task.js', import.meta.url).href, name: 'decodeParquetPart' }, 'readParquet');
 
-async function readSelected(fh: FileHandle, size: number, opts: ReadParquetOptions, what: string): Promise<DataFrame> {
+async function readSelected(fh: FileHandle, path: string, size: number, opts: ReadParquetOptions, what: string): Promise<DataFrame> {
   const tail = new Uint8Array(8);
   await readAt(fh, tail, 0, Math.min(8, size), Math.max(0, size - 8));
   let f: Footer;
@@ -187,22 +188,27 @@ async function readSelected(fh: FileHandle, size: number, opts: ReadParquetOptio
   const progress = { done: 0, total: chunkBytes(sel, sel.groups), cb: opts.onProgress };
   progress.cb?.(0, progress.total);
   if (!split) {
-    const part = await readPart(fh, subsetFile(f, sel.layout, sel.keep, sel.groups, sel.schemaB64), false, progress);
+    const part = await readPart(fh, subsetFile(f, sel.layout, sel.keep, sel.groups, sel.schemaB64), progress);
     return frameOf(sel, decodeParquet(part, what).cols, what);
   }
   // Fixed-width columns are assembled in shared buffers: each thread copies its rows straight into place.
   const rowsOf = (gs: readonly number[]): number => gs.reduce((s, g) => s + sel.layout.rowGroups[g].rows, 0);
   const [na, nb] = [rowsOf(split[0]), rowsOf(split[1])];
   const targets = sel.names.map((name) => sharedTarget(full.fields.find((x) => x.name === name)?.type, na + nb));
-  // The second half first, so the worker decodes it while the main thread reads and decodes the first.
-  const second = await readPart(fh, subsetFile(f, sel.layout, sel.keep, split[1], sel.schemaB64), true, progress);
-  const inWorker = runInWorker(partTask, [second, { values: targets, at: na }]).then(
-    (r) => r as { cols: Column[]; inTarget: boolean[] },
+  // The worker reads and decodes the second half while the main thread reads and decodes the first.
+  const plan = subsetFile(f, sel.layout, sel.keep, split[1], sel.schemaB64);
+  const source: PartSource = { path, plan };
+  const inWorker = runInWorker(partTask, [source, { values: targets, at: na }]).then(
+    (r) => {
+      progress.done += plan.chunks.reduce((n, c) => n + c.length, 0);
+      progress.cb?.(progress.done, progress.total);
+      return r as { cols: Column[]; inTarget: boolean[] };
+    },
     (e: unknown) => new ParseError(`Cannot read Parquet ${what}: ${message(e)}`),
   );
   let mine: Column[];
   try {
-    mine = decodeParquet(await readPart(fh, subsetFile(f, sel.layout, sel.keep, split[0], sel.schemaB64), false, progress), what, { values: targets, at: 0 }).cols;
+    mine = decodeParquet(await readPart(fh, subsetFile(f, sel.layout, sel.keep, split[0], sel.schemaB64), progress), what, { values: targets, at: 0 }).cols;
   } finally {
     await inWorker;
   }
@@ -248,7 +254,7 @@ export async function readParquet(path: string, opts: ReadParquetOptions = {}): 
   let fh: FileHandle | undefined;
   try {
     fh = await open(path, 'r');
-    return await readSelected(fh, size, opts, what);
+    return await readSelected(fh, path, size, opts, what);
   } catch (e) {
     throw e instanceof GridframeError ? e : fileError(e, path);
   } finally {

@@ -1,21 +1,47 @@
 /**
- * The worker side of a parallel Parquet read: decodes one part (a file of some of the row groups,
- * built by parquet-footer.ts) with the worker's own parquet-wasm instance. Its columns are allocated
- * with `alloc()` (SharedArrayBuffer when large), so they reach the main thread without a copy.
+ * The worker side of a parallel Parquet read: reads one part (the chunks of some row groups, planned by
+ * parquet-footer.ts `subsetFile`) from the file itself and decodes it with the worker's own parquet-wasm
+ * instance. Fixed-width columns are copied into the shared buffers the main thread allocated for the
+ * whole column; the others are allocated with `alloc()` (shared when large), so nothing is copied on
+ * the way back.
  * @module
  */
+import { closeSync, openSync, readSync } from 'node:fs';
+import { ParseError } from '../errors.js';
 import type { Column } from '../frame/column.js';
 import { decodeParquet } from './parquet-decode.js';
 import type { ColumnTargets } from './parquet-ffi.js';
+import { materialize, type SubsetPlan } from './parquet-footer.js';
+
+/** A part to read: the file and the plan of the part. */
+export interface PartSource {
+  path: string;
+  plan: SubsetPlan;
+}
+
+function readPlan(src: PartSource): Uint8Array {
+  const fd = openSync(src.path, 'r');
+  try {
+    return materialize(src.plan, (dst, at, r) => {
+      for (let done = 0; done < r.length; ) {
+        const n = readSync(fd, dst, at + done, r.length - done, r.start + done);
+        if (n === 0) throw new ParseError(`unexpected end of file at byte ${r.start + done}`);
+        done += n;
+      }
+    }, false);
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /**
- * The columns of a Parquet file in memory (run in a worker by `readParquet`); fixed-width columns are
- * copied into the shared `targets` the main thread allocated for the whole column.
+ * The columns of a Parquet part (run in a worker by `readParquet`), and which of them went into their
+ * targets (told here: shared buffers lose their identity on the way back).
  * @example
- * decodeParquetPart(partBytes).length // number of columns
+ * decodeParquetPart(partBytes).cols.length // number of columns
  */
-export function decodeParquetPart(bytes: Uint8Array, targets?: ColumnTargets): { cols: Column[]; inTarget: boolean[] } {
+export function decodeParquetPart(source: Uint8Array | PartSource, targets?: ColumnTargets): { cols: Column[]; inTarget: boolean[] } {
+  const bytes = source instanceof Uint8Array ? source : readPlan(source);
   const cols = decodeParquet(bytes, 'input', targets).cols;
-  // Whether a column's values went into its target (told here: shared buffers lose their identity on the way back).
   return { cols, inTarget: cols.map((c, i) => c.values.buffer === targets?.values[i]?.buffer) };
 }

@@ -61,7 +61,11 @@ describe('parallel Parquet read (half of the row groups decoded in a worker)', (
     expect(layoutOf(readFooter(readFileSync(p))).rowGroups.map((g) => g.rows)).toEqual([999, 999, 999, 999, 999, 8]);
     const one = await readParquet(p);
     parallel();
-    const two = await readParquet(p);
+    const seen: [number, number][] = [];
+    const two = await readParquet(p, { onProgress: (done, total) => seen.push([done, total]) });
+    // Progress ends at the total (the bytes of all column chunks), counting the worker's part too.
+    const chunkBytes = layoutOf(readFooter(readFileSync(p))).rowGroups.reduce((s, g) => s + g.chunks.reduce((t, c) => t + c.length, 0), 0);
+    expect(seen.at(-1)).toEqual([chunkBytes, chunkBytes]);
     expectFrameEqual(one, df);
     expectFrameEqual(two, df);
     expect(two.column('lo').isDictionary).toBe(true);
