@@ -6,6 +6,8 @@
  * @module
  */
 import { receiveMessageOnPort, workerData } from 'node:worker_threads';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { isKernel, type TeamArgs, type TeamKernel } from './team-kernel.js';
 import { BUILTIN_KERNEL_MODULES } from './team-kernels.js';
 import { CLAIMED, DONE, FAILED, FREE, PARTS, READY, REMAINING, SEQ, STOP, tag, type JobMessage, type TeamWorkerData } from './team-protocol.js';
@@ -42,6 +44,30 @@ function runJob(job: JobMessage, seq: number): void {
   }
 }
 
+// Shared buffers a job message carried stay alive in this worker until its heap is collected, and
+// this loop never returns to the event loop, so no idle GC ever runs: without the explicit
+// collection below every large output (e.g. a 200 MB cdist result) stayed in memory for good
+// (RSS grew by its size per call). `gc` comes from a fresh context with --expose-gc set just for it.
+// (Added by the cdist/distance engineer; see carriesBigBuffers.)
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+setFlagsFromString('--no-expose-gc');
+/** A job whose shared arrays total this many bytes is followed by a collection (~1 ms here). */
+const RELEASE_MIN_BYTES = 16 << 20;
+
+function sharedBytes(v: unknown): number {
+  if (ArrayBuffer.isView(v)) return v.byteLength;
+  if (Array.isArray(v)) return (v as unknown[]).reduce((s: number, x) => s + sharedBytes(x), 0);
+  return 0;
+}
+
+/** Whether a job's arguments hold large buffers: then the heap is collected once the job is done and dropped. */
+function carriesBigBuffers(job: JobMessage): boolean {
+  const args = job.args;
+  if (typeof args !== 'object' || args === null) return false;
+  return Object.values(args).reduce((s: number, x) => s + sharedBytes(x), 0) >= RELEASE_MIN_BYTES;
+}
+
 let seen = Atomics.load(ctrl, SEQ);
 let latest: JobMessage | null = null;
 Atomics.add(ctrl, READY, 1);
@@ -54,6 +80,11 @@ for (;;) {
   // The caller posts a job's message before it bumps SEQ; keep the newest one seen (it may belong
   // to the next job when this worker was late).
   for (let m = receiveMessageOnPort(data.port); m !== undefined; m = receiveMessageOnPort(data.port)) latest = m.message as JobMessage;
-  if (latest !== null && latest.seq === seq) runJob(latest, seq);
+  if (latest !== null && latest.seq === seq) {
+    const big = carriesBigBuffers(latest);
+    runJob(latest, seq);
+    latest = null;
+    if (big) collectGarbage();
+  }
 }
 data.port.close();

@@ -12,6 +12,8 @@ import { cdist, pdist, type Metric } from '../../src/kernels/index.js';
 import { configure } from '../../src/parallel/pool.js';
 import { stopTeam, teamReady, teamStats } from '../../src/parallel/team.js';
 import type { DistanceKernel } from '../../src/kernels/distance/types.js';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 
 const JS: Record<SmallMetric, DistanceKernel> = { euclidean: euclideanDirect, sqeuclidean: sqeuclideanDirect, cityblock: cityblockKernel, chebyshev: chebyshevKernel };
 const SMALL: SmallMetric[] = ['euclidean', 'sqeuclidean', 'cityblock', 'chebyshev'];
@@ -164,6 +166,28 @@ describe('synchronous cdist on the thread team', () => {
     for (let t = 0; t < 10 && teamStats().workerParts === before.workerParts; t++) cdist(X, X, { metric: 'cityblock' });
     expect(teamStats().workerParts).toBeGreaterThan(before.workerParts);
     expect(teamStats().timeouts).toBe(before.timeouts);
+  });
+
+  it('does not keep outputs alive in the team workers (RSS stays flat over calls)', async () => {
+    configure({ workers: 2 });
+    expect(await teamReady()).toBe(2);
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    setFlagsFromString('--no-expose-gc');
+    const X = { data: values(2000 * 3, 6), shape: [2000, 3] }; // 32 MB per result
+    const settle = async (): Promise<number> => {
+      gc();
+      await new Promise((r) => setTimeout(r, 100)); // the worker collects right after its parts
+      gc();
+      return process.memoryUsage().rss;
+    };
+    cdist(X, X);
+    const before = await settle();
+    const jobs = teamStats().jobs;
+    for (let i = 0; i < 8; i++) expect(cdist(X, X).shape).toEqual([2000, 2000]);
+    expect(teamStats().jobs).toBe(jobs + 8);
+    // Kept alive, the 8 results would add 256 MB.
+    expect((await settle()) - before).toBeLessThan(100 * 2 ** 20);
   });
 
   it('stays on the calling thread for small problems, a non-shared out, or one worker', async () => {
