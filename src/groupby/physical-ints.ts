@@ -35,30 +35,60 @@ function int32Groups(x: Int32Array, sort: boolean, limit: number): PhysicalGroup
   // Every value is >= 0 (no sign bit) and below or + 1: the values are the codes.
   if (or >= 0 && or < limit) return new PhysicalGroups(x, or + 1, sort, null, (o) => int32Uniques(o, 0));
   const mm = Int32Array.of(x[0], x[0]);
-  for (let s = 0; s < n; s += BLOCK) minMaxBlock(x, 1, s, Math.min(n, s + BLOCK), mm);
+  for (let s = 0; s < n; s += BLOCK) minMaxBlock(x, s, Math.min(n, s + BLOCK), mm);
   const lo = mm[0];
   const size = mm[1] - lo + 1;
   if (size > limit) return null;
   const codes = new Int32Array(n);
-  for (let s = 0; s < n; s += BLOCK) offsetBlock(x, 1, lo, codes, s, Math.min(n, s + BLOCK));
+  for (let s = 0; s < n; s += BLOCK) offsetBlock(x, lo, codes, s, Math.min(n, s + BLOCK));
   return new PhysicalGroups(codes, size, sort, null, (o) => int32Uniques(o, lo));
 }
 
 function int64Groups(v: BigInt64Array, sort: boolean, limit: number): PhysicalGroups | null {
   const n = v.length;
   const w = new Int32Array(v.buffer, v.byteOffset, 2 * n);
-  // Values fit in 32 bits when each high word is the sign extension of its low word.
-  let bad = 0;
-  for (let s = 0; s < n; s += BLOCK) bad |= wideBlock(w, s, Math.min(n, s + BLOCK));
-  if (bad !== 0) return null;
-  const mm = Int32Array.of(w[0], w[0]);
-  for (let s = 0; s < n; s += BLOCK) minMaxBlock(w, 2, s, Math.min(n, s + BLOCK), mm);
+  // One pass: min/max of the low words, and whether every high word is the sign extension of its
+  // low word (the value fits in 32 bits).
+  const mm = Int32Array.of(w[0], w[0], 0);
+  for (let s = 0; s < n; s += BLOCK) wordRange(w, s, Math.min(n, s + BLOCK), mm);
+  if (mm[2] !== 0) return null;
   const lo = mm[0];
   const size = mm[1] - lo + 1;
   if (size > limit) return null;
   const codes = new Int32Array(n);
-  for (let s = 0; s < n; s += BLOCK) offsetBlock(w, 2, lo, codes, s, Math.min(n, s + BLOCK));
+  for (let s = 0; s < n; s += BLOCK) lowWordCodes(w, lo, codes, s, Math.min(n, s + BLOCK));
   return new PhysicalGroups(codes, size, sort, null, (o) => int64Uniques(o, lo));
+}
+
+/**
+ * Folds rows [start, end) of int64 words into mm = [min low word, max low word, OR of (high word
+ * XOR sign of low word)]; the last is 0 while every value fits in 32 bits.
+ */
+function wordRange(w: Int32Array, start: number, end: number, mm: Int32Array): void {
+  let lo = mm[0];
+  let hi = mm[1];
+  let bad = mm[2];
+  for (let i = 2 * start; i < 2 * end; i += 2) {
+    const a = w[i];
+    bad |= w[i + 1] ^ (a >> 31);
+    if (a < lo) lo = a;
+    if (a > hi) hi = a;
+  }
+  mm[0] = lo;
+  mm[1] = hi;
+  mm[2] = bad;
+}
+
+/** codes[i] = low word of row i - lo over rows [start, end). */
+function lowWordCodes(w: Int32Array, lo: number, codes: Int32Array, start: number, end: number): void {
+  let i = start;
+  for (; i + 4 <= end; i += 4) {
+    codes[i] = w[2 * i] - lo;
+    codes[i + 1] = w[2 * i + 2] - lo;
+    codes[i + 2] = w[2 * i + 4] - lo;
+    codes[i + 3] = w[2 * i + 6] - lo;
+  }
+  for (; i < end; i++) codes[i] = w[2 * i] - lo;
 }
 
 /** OR of x[start, end) (eight rows per iteration, two accumulators). */
@@ -74,19 +104,12 @@ function orBlock(x: Int32Array, start: number, end: number): number {
   return a | b;
 }
 
-/** OR over rows [start, end) of (high word XOR sign of low word): 0 when every value fits in int32. */
-function wideBlock(w: Int32Array, start: number, end: number): number {
-  let bad = 0;
-  for (let i = start; i < end; i++) bad |= w[2 * i + 1] ^ (w[2 * i] >> 31);
-  return bad;
-}
-
-/** Min and max of x[i * stride] over rows [start, end), folded into mm = [min, max]. */
-function minMaxBlock(x: Int32Array, stride: number, start: number, end: number, mm: Int32Array): void {
+/** Min and max of x[start, end), folded into mm = [min, max]. */
+function minMaxBlock(x: Int32Array, start: number, end: number, mm: Int32Array): void {
   let lo = mm[0];
   let hi = mm[1];
   for (let i = start; i < end; i++) {
-    const a = x[i * stride];
+    const a = x[i];
     if (a < lo) lo = a;
     if (a > hi) hi = a;
   }
@@ -94,9 +117,9 @@ function minMaxBlock(x: Int32Array, stride: number, start: number, end: number, 
   mm[1] = hi;
 }
 
-/** codes[i] = x[i * stride] - lo over rows [start, end). */
-function offsetBlock(x: Int32Array, stride: number, lo: number, codes: Int32Array, start: number, end: number): void {
-  for (let i = start; i < end; i++) codes[i] = x[i * stride] - lo;
+/** codes[i] = x[i] - lo over rows [start, end). */
+function offsetBlock(x: Int32Array, lo: number, codes: Int32Array, start: number, end: number): void {
+  for (let i = start; i < end; i++) codes[i] = x[i] - lo;
 }
 
 function int32Uniques(order: Int32Array, base: number): Column {
