@@ -70,7 +70,8 @@ export class NaMatcher {
    * the NA strings before the number (other NA strings can never be numbers, so they test them after).
    */
   readonly numericLike: boolean;
-  readonly #first = new Uint8Array(256);
+  /** 1 at the first byte of each non-empty NA string (a field starting with any other byte is not NA). */
+  readonly first = new Uint8Array(256);
   readonly #byLen = new Map<number, Uint8Array[]>();
 
   constructor(values: readonly string[]) {
@@ -80,7 +81,7 @@ export class NaMatcher {
     for (const v of values) {
       if (v === '') continue;
       const b = enc.encode(v);
-      this.#first[b[0]] = 1;
+      this.first[b[0]] = 1;
       const list = this.#byLen.get(b.length) ?? [];
       list.push(b);
       this.#byLen.set(b.length, list);
@@ -90,7 +91,7 @@ export class NaMatcher {
   /** True when buf[s, e) is one of the NA strings. */
   isNa(buf: Uint8Array, s: number, e: number): boolean {
     if (s === e) return this.empty;
-    if (this.#first[buf[s]] === 0) return false;
+    if (this.first[buf[s]] === 0) return false;
     const list = this.#byLen.get(e - s);
     if (list === undefined) return false;
     outer: for (const cand of list) {

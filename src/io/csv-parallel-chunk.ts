@@ -56,15 +56,17 @@ export interface ChunkColumn {
   nullCount: number;
   /** K_NUM: no decimal seen. */
   allInt: boolean;
-  /** K_NUM: the values (NaN at missing rows). */
+  /** K_NUM: the values (NaN at missing rows), unless `i64` holds them. */
   f64: Float64Array | null;
+  /** K_NUM, every value an integer and none missing: the values as int64 (over f64's memory; f64 is then stale). */
+  i64: BigInt64Array | null;
   /** K_NUM: integers beyond 2^53 (rows, exact values). */
   bigRows: number[];
   bigVals: bigint[];
   /** K_DATE: epoch ms as int64 (two int32 words per row). */
   words: Int32Array | null;
-  /** K_BOOL: 0/1 per row. */
-  bytes: Uint8Array | null;
+  /** K_BOOL: the values as a bitmap (bit r of byte r >> 3). */
+  bits: Uint8Array | null;
   /** K_STR: dictionary attempt and/or UTF-8 data. */
   strings: ChunkStrings | null;
 }
@@ -198,15 +200,43 @@ function result(index: number, start: number, stop: number, rows: number, states
   return { index, start, stop, rows, bail, bailCol, cols: states.map((st) => finish(st, rows, bail !== BAIL_NONE)) };
 }
 
+/**
+ * The integers of `f` as int64 over the same memory (each element's 8 bytes are read before rewritten),
+ * or null, with `f` unchanged, when one is -0 (which a float64 column must keep).
+ */
+function toInt64InPlace(f: Float64Array): BigInt64Array | null {
+  const w = new Int32Array(f.buffer, f.byteOffset, 2 * f.length);
+  for (let i = 0; i < f.length; i++) {
+    const v = f[i];
+    if (v === 0 && 1 / v < 0) {
+      for (let k = 0; k < i; k++) f[k] = w[2 * k + 1] * 4294967296 + (w[2 * k] >>> 0);
+      return null;
+    }
+    const hi = Math.floor(v / 4294967296);
+    w[2 * i] = (v - hi * 4294967296) | 0;
+    w[2 * i + 1] = hi;
+  }
+  return new BigInt64Array(f.buffer, f.byteOffset, f.length);
+}
+
+function packBits(bytes: Uint8Array, rows: number): Uint8Array {
+  const bits = new Uint8Array((rows + 7) >> 3);
+  for (let r = 0; r < rows; r++) bits[r >> 3] |= bytes[r] << (r & 7);
+  return bits;
+}
+
 function finish(st: ColState, rows: number, failed: boolean): ChunkColumn {
   const col: ChunkColumn = {
     kind: st.kind, nulls: st.nulls.subarray(0, st.nullCount), nullCount: st.nullCount, allInt: st.allInt,
-    f64: null, bigRows: st.bigRows, bigVals: st.bigVals, words: null, bytes: null, strings: null,
+    f64: null, i64: null, bigRows: st.bigRows, bigVals: st.bigVals, words: null, bits: null, strings: null,
   };
   if (failed) return col;
-  if (st.kind === K_NUM) col.f64 = st.f64.subarray(0, rows);
-  else if (st.kind === K_DATE) col.words = st.words.subarray(0, 2 * rows);
-  else if (st.kind === K_BOOL) col.bytes = st.bytes.subarray(0, rows);
+  if (st.kind === K_NUM) {
+    col.f64 = st.f64.subarray(0, rows);
+    // Integers without a missing value are likely an int64 column: converted here, in parallel.
+    if (st.allInt && st.nullCount === 0) col.i64 = toInt64InPlace(col.f64);
+  } else if (st.kind === K_DATE) col.words = st.words.subarray(0, 2 * rows);
+  else if (st.kind === K_BOOL) col.bits = packBits(st.bytes, rows);
   else if (st.kind === K_STR) col.strings = (st.str as StringBuilder).finish(rows);
   return col;
 }
@@ -226,6 +256,7 @@ export function parseChunk(job: ChunkJob, na: NaMatcher, index: number, from = j
   const ncols = states.length;
   const last = ncols - 1;
   const fastNum = !na.numericLike;
+  const naFirst = na.first;
   let cap = Math.ceil(((chunkEnd - from) / Math.max(1, job.rowBytes)) * 1.1) + 64;
   for (const st of states) st.size(cap, 0);
   let row = 0;
@@ -299,7 +330,7 @@ export function parseChunk(job: ChunkJob, na: NaMatcher, index: number, from = j
           }
           e = p;
         }
-        if (kind === K_STR && !esc && !na.isNa(buf, s, e)) (st.str as StringBuilder).add(buf, s, e, row);
+        if (kind === K_STR && !esc && (s < e ? naFirst[buf[s]] === 0 || !na.isNa(buf, s, e) : !na.empty)) (st.str as StringBuilder).add(buf, s, e, row);
         else if (kind !== K_SKIP) {
           const b = storeField(st, buf, s, e, esc, row, cap, na, inferDates);
           if (b !== BAIL_NONE) return result(index, from, p, row, states, b, j);

@@ -11,7 +11,7 @@ import { allValid, bitmapBytes } from '../frame/bitmap.js';
 import { Column } from '../frame/column.js';
 import { fromTyped } from '../frame/column-build.js';
 import { float64ToInt64 } from '../frame/dtypes.js';
-import { M_BOOL, M_DATE, M_F64, M_I64, M_STR, type ChunkResult } from './csv-parallel-chunk.js';
+import { M_BOOL, M_DATE, M_F64, M_I64, M_STR, type ChunkColumn, type ChunkResult } from './csv-parallel-chunk.js';
 import { joinStrings } from './csv-parallel-dict.js';
 import { K_BOOL, K_DATE, K_NONE, K_NUM, K_STR } from './csv-parallel-fields.js';
 
@@ -39,33 +39,56 @@ function numberColumn(chunks: readonly ChunkResult[], offsets: readonly number[]
   const allInt = chunks.every((c) => c.cols[j].kind !== K_NUM || c.cols[j].allInt);
   const only = chunks.length === 1 ? chunks[0].cols[j] : null;
   if (mode === M_I64 || (mode !== M_F64 && allInt && validity === null)) {
-    // One chunk: converted in place (each element's 8 bytes are read before they are rewritten).
-    const f = only?.f64;
-    const out = f ? new BigInt64Array(f.buffer, f.byteOffset, n) : alloc(BigInt64Array, n);
+    if (only?.i64) return fromTyped(withBig(only.i64, only), validity, 'int64');
+    const out = alloc(BigInt64Array, n);
     chunks.forEach((c, k) => {
       const col = c.cols[j];
       const part = out.subarray(offsets[k], offsets[k] + c.rows);
-      if (col.f64) float64ToInt64(col.f64, part);
-      col.bigRows.forEach((r, i) => (part[r] = col.bigVals[i]));
+      if (col.i64) part.set(col.i64);
+      else if (col.f64) float64ToInt64(col.f64, part);
+      withBig(part, col);
     });
     return fromTyped(out, validity, 'int64');
   }
-  if (only?.f64) return fromTyped(only.f64, validity, 'float64');
+  if (only?.f64 && !only.i64) return fromTyped(only.f64, validity, 'float64');
   const values = alloc(Float64Array, n);
   chunks.forEach((c, k) => {
-    const f = c.cols[j].f64;
-    if (f) values.set(f, offsets[k]);
-    else values.fill(NaN, offsets[k], offsets[k] + c.rows);
+    const col = c.cols[j];
+    const part = values.subarray(offsets[k], offsets[k] + c.rows);
+    if (col.i64) {
+      // A chunk that held only integers came as int64: back to doubles (exact below 2^53; beyond, the
+      // double of the exact value, as the serial reader keeps).
+      const w = new Int32Array(col.i64.buffer, col.i64.byteOffset, 2 * c.rows);
+      for (let r = 0; r < c.rows; r++) part[r] = w[2 * r + 1] * 4294967296 + (w[2 * r] >>> 0);
+      col.bigRows.forEach((r, i) => (part[r] = Number(col.bigVals[i])));
+    } else if (col.f64) part.set(col.f64);
+    else part.fill(NaN);
   });
   return fromTyped(values, validity, 'float64');
+}
+
+/** Writes a chunk's integers beyond 2^53 (exact) into its int64 values. */
+function withBig(part: BigInt64Array, col: ChunkColumn): BigInt64Array {
+  col.bigRows.forEach((r, i) => (part[r] = col.bigVals[i]));
+  return part;
 }
 
 function boolColumn(chunks: readonly ChunkResult[], offsets: readonly number[], j: number, n: number): Column {
   const bits = alloc(Uint8Array, bitmapBytes(n));
   chunks.forEach((c, k) => {
-    const b = c.cols[j].bytes;
-    if (!b) return;
-    for (let r = 0, i = offsets[k]; r < c.rows; r++, i++) bits[i >> 3] |= b[r] << (i & 7);
+    const src = c.cols[j].bits;
+    if (!src) return;
+    const at = offsets[k];
+    const byte = at >> 3;
+    const shift = at & 7;
+    if (shift === 0) bits.set(src, byte);
+    else {
+      for (let i = 0; i < src.length; i++) {
+        const v = src[i];
+        bits[byte + i] |= (v << shift) & 0xff;
+        if (byte + i + 1 < bits.length) bits[byte + i + 1] |= v >> (8 - shift);
+      }
+    }
   });
   const validity = validityOf(chunks, offsets, j, n);
   let nulls = 0;
