@@ -1,8 +1,11 @@
 /**
  * `agg`: named aggregations (through the registry in src/frame/aggs, one pass per column and
- * aggregation; mean, sum and count of one column share a single pass) and user functions (called
- * once per group with the group's values as a Series). Several aggregations for a column give
- * MultiIndex columns (column, aggregation), as pandas.
+ * aggregation) and user functions (called once per group with the group's values as a Series).
+ * Several aggregations for a column give MultiIndex columns (column, aggregation), as pandas.
+ * mean, sum and count of a numeric column share ONE pass (a mean state: compensated sum and count
+ * per group), kept on the grouping for later calls; var/std take one more pass over those sums
+ * (squared deviations from the group means). The same counts tell a lazily ordered grouping
+ * (physical.ts) which groups occur, so grouping an int or dictionary key costs no pass of its own.
  * @module
  */
 import type { Column } from '../frame/column.js';

@@ -1,6 +1,8 @@
 /**
  * `transform`: a result the same length as the input, aligned with its rows. A registered name is
- * aggregated once per group and broadcast back through the codes (one gather); a function is called
+ * aggregated once per group and broadcast back through the codes (one gather); transform('mean')
+ * then transform('std') on one grouping read the column's group sums once (agg.ts keeps them on the
+ * grouping, and std adds one pass of squared deviations). A function is called
  * per group with the group's values as a Series and may return a Series of the group's length or a
  * scalar (broadcast).
  * @module
