@@ -19,7 +19,7 @@ import { LazyArray } from './lazy.js';
 import { ctorOf, type TypedArray } from './dtype.js';
 
 /** Float64 partial results over one block of the output (C order). */
-interface Partial {
+export interface ChunkPartial {
   count: Float64Array;
   /** sum (sum/mean), mean (var/std) or the extreme (min/max). */
   a: Float64Array;
@@ -61,8 +61,13 @@ const f64 = (a: NDArray): Float64Array => {
   return c.data instanceof Float64Array ? c.data : c.toFloat64();
 };
 
-/** The partial of one chunk `x` over `axes` (positions in x's dims). */
-function partialOf(x: NDArray, axes: number[], op: ReduceOp, skipna: boolean): Partial {
+/**
+ * The float64 partial of one chunk `x` over `axes` (positions in x's dims): count, and sum (sum,
+ * mean), mean and M2 (var, std) or the extreme (min, max), over the kept dims in C order.
+ * @example
+ * partialOf(NDArray.from([[1, 2], [3, NaN]]), [0], 'mean', true) // { count: [2, 1], a: [4, 2], m2: null }
+ */
+export function partialOf(x: NDArray, axes: number[], op: ReduceOp, skipna: boolean): ChunkPartial {
   const reduced = axes.reduce((p, ax) => p * x.shape[ax], 1);
   if (op === 'sum' || op === 'mean' || op === 'count') {
     // one pass when the chunk has no NaN (slabSum proves it), else a summing and a counting pass
@@ -72,7 +77,7 @@ function partialOf(x: NDArray, axes: number[], op: ReduceOp, skipna: boolean): P
     }
     // count counts non-NaN values whatever skipna says (xarray)
     const count = skipna || op === 'count' ? f64(reduce('count', x, axes)) : null;
-    const sum = op === 'count' ? new Float64Array(0) : f64(reduce('sum', x, axes, { skipna }, true));
+    const sum = op === 'count' ? new Float64Array(count?.length ?? 0) : f64(reduce('sum', x, axes, { skipna }, true));
     return { a: sum, count: count ?? new Float64Array(sum.length).fill(reduced), m2: null };
   }
   if (op === 'min' || op === 'max') {
@@ -88,7 +93,7 @@ function partialOf(x: NDArray, axes: number[], op: ReduceOp, skipna: boolean): P
 }
 
 /** Folds `p` (over a block whose rows start at `rows` in the total, `len` long) into the totals. */
-function merge(t: Partial, p: Partial, rows: Int32Array, len: number, op: ReduceOp): void {
+function merge(t: ChunkPartial, p: ChunkPartial, rows: Int32Array, len: number, op: ReduceOp): void {
   const welford = op === 'var' || op === 'std';
   let i = 0;
   for (let r = 0; r < rows.length; r++) {
@@ -129,7 +134,7 @@ export function reduceChunked(v: Variable, op: ReduceOp, names: readonly string[
   const outStrides = cStrides(outShape);
   const m = outShape.reduce((a, b) => a * b, 1);
   const welford = op === 'var' || op === 'std';
-  const total: Partial = { count: new Float64Array(m), a: new Float64Array(m), m2: welford ? new Float64Array(m) : null };
+  const total: ChunkPartial = { count: new Float64Array(m), a: new Float64Array(m), m2: welford ? new Float64Array(m) : null };
   if (op === 'min' || op === 'max') total.a.fill(NaN);
   const grid = chunkBounds(shape, dims, v.chunks ?? {});
   // one buffer for every chunk's raw values (flat memory, and no garbage per chunk)

@@ -16,8 +16,26 @@ export interface Range {
   count: number;
 }
 
+/**
+ * How a worker thread can open the same source again (a file variable, or several concatenated):
+ * plain data, so it crosses threads where the source object cannot.
+ */
+export type SourceSpec =
+  | { kind: 'h5'; file: string; path: string; shape: number[]; dtype: NDType }
+  | { kind: 'concat'; axis: number; parts: SourceSpec[] };
+
+/** The inputs of a LazyArray's decode step (CF decoding), so a worker can plan the same decoding. */
+export interface DecodeSpec {
+  raw: NDType;
+  attrs: Record<string, unknown>;
+  maskAndScale?: boolean;
+  decodeTimes?: boolean;
+}
+
 /** Something that reads hyperslabs of an N-d array. */
 export interface ArraySource {
+  /** A description a worker can reopen the source from (absent when it cannot, e.g. an in-memory source). */
+  spec?(): SourceSpec | null;
   readonly shape: readonly number[];
   readonly dtype: NDType;
   /** Reads the hyperslab (one Range per dimension) as a contiguous NDArray of shape `counts`. */
@@ -44,16 +62,19 @@ export class LazyArray {
    * file is opened without chunks), so a second use does not read the file again.
    */
   readonly cache: boolean;
+  /** What the decode step was planned from (null: no decoding, or not reproducible in a worker). */
+  readonly decodeSpec: DecodeSpec | null;
 
   /**
    * @example
    * new LazyArray(source, null, 'float64', { cache: true })
    */
-  constructor(source: ArraySource, decode: ((a: NDArray) => NDArray) | null, dtype: NDType, state?: { ranges?: Range[]; reversed?: boolean[]; kept?: boolean[]; cache?: boolean }) {
+  constructor(source: ArraySource, decode: ((a: NDArray) => NDArray) | null, dtype: NDType, state?: { ranges?: Range[]; reversed?: boolean[]; kept?: boolean[]; cache?: boolean; decodeSpec?: DecodeSpec | null }) {
     this.source = source;
     this.decode = decode;
     this.dtype = dtype;
     this.cache = state?.cache ?? false;
+    this.decodeSpec = state?.decodeSpec ?? null;
     this.ranges = state?.ranges ?? source.shape.map((n) => ({ start: 0, step: 1, count: n }));
     this.reversed = state?.reversed ?? source.shape.map(() => false);
     this.kept = state?.kept ?? source.shape.map(() => true);
@@ -102,7 +123,7 @@ export class LazyArray {
       reversed[d] = a > b;
     }
     if (k < sel.length) throw new ValueError(`Too many indices: array has ${k} dimensions, got ${sel.length}`);
-    return new LazyArray(this.source, this.decode, this.dtype, { ranges, reversed, kept, cache: this.cache });
+    return new LazyArray(this.source, this.decode, this.dtype, { ranges, reversed, kept, cache: this.cache, decodeSpec: this.decodeSpec });
   }
 
   /**
@@ -193,6 +214,12 @@ export class ConcatSource implements ArraySource {
       i += n;
     }
     return subs;
+  }
+
+  /** A spec of every part, or null when one has none. */
+  spec(): SourceSpec | null {
+    const parts = this.parts.map((p) => p.spec?.() ?? null);
+    return parts.every((p) => p !== null) ? { kind: 'concat', axis: this.axis, parts: parts as SourceSpec[] } : null;
   }
 
   /** Reads into `out` when every piece is a contiguous block of the result (one outer position). */

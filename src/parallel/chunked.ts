@@ -8,7 +8,9 @@
  * written by the workers straight into one shared output; reductions come back as small partial
  * states (count, sum / Welford mean and M2, min, max) merged in chunk order on the calling thread.
  * A lazily opened source (a NetCDF/HDF5 variable, or several files) is read one chunk at a time,
- * with at most two chunks per worker in flight.
+ * with at most two chunks per worker in flight: by the workers themselves (each opens the file with
+ * its own h5wasm and reads its hyperslab into a reused buffer) when the source can be reopened from a
+ * spec, else on the calling thread.
  *
  * Numbers equal the in-memory reduction exactly for count/min/max and within floating-point
  * reassociation for sum/mean/var/std (chunks change the order of additions; float32 data is
@@ -20,6 +22,7 @@
 import type { DataArray } from '../nd/dataarray.js';
 import { NDArray } from '../nd/ndarray.js';
 import { Variable } from '../nd/variable.js';
+import { LazyArray } from '../nd/lazy.js';
 import type { MathFn } from '../nd/math.js';
 import { unknownName, ValueError } from '../errors.js';
 import { toShared } from './codec.js';
@@ -229,6 +232,13 @@ async function computeChunked(c: ChunkedDataArray, opts: ChunkComputeOptions): P
     }
     const sel: Record<string, { start: number; stop: number }> = {};
     cell.forEach(([s, e], d) => { sel[dims[d]] = { start: s, stop: e }; });
+    const sub = da.variable.isel(sel).raw;
+    const spec = sub instanceof LazyArray ? sub.source.spec?.() ?? null : null;
+    if (sub instanceof LazyArray && spec && (sub.decode === null || sub.decodeSpec) && sub.kept.every((k) => k) && sub.reversed.every((r) => !r) && sub.ranges.every((r) => r.step === 1)) {
+      // the worker reads this chunk from the file itself: nothing goes through this thread
+      const read = { source: spec, decode: sub.decode ? sub.decodeSpec : null, ranges: sub.ranges.map((r) => ({ ...r })) };
+      return { data: new Float64Array(0), read, shape: cshape, strides: cStrides(cshape), offset: 0, ops: [...c.ops], reduce, out: outInfo };
+    }
     const part = da.isel(sel).values;
     return { data: toShared(part.data as Float64Array), shape: cshape, strides: [...part.strides], offset: part.offset, ops: [...c.ops], reduce, out: outInfo };
   };

@@ -6,9 +6,9 @@
 import { ParseError } from '../../errors.js';
 import { NDArray } from '../../nd/ndarray.js';
 import { ctorOf, type NDType, type TypedArray } from '../../nd/dtype.js';
-import type { ArraySource, Range } from '../../nd/lazy.js';
+import { ConcatSource, type ArraySource, type Range, type SourceSpec } from '../../nd/lazy.js';
 import type { AttrValue, Attrs } from '../../nd/variable.js';
-import { h5call, cachedFile, h5Module, type H5 } from './h5.js';
+import { h5call, cachedFile, h5Module, loadH5, type H5 } from './h5.js';
 
 /** What h5wasm reports about a dataset's type. */
 interface H5Meta {
@@ -112,6 +112,11 @@ export class H5Source implements ArraySource {
     this.dtype = dtype;
   }
 
+  /** How a worker opens this dataset again. */
+  spec(): SourceSpec {
+    return { kind: 'h5', file: this.file, path: this.path, shape: [...this.shape], dtype: this.dtype };
+  }
+
   read(ranges: readonly Range[]): NDArray {
     const where = `${this.file}:${this.path}`;
     const f = cachedFile(this.h5, this.file);
@@ -157,4 +162,14 @@ export class H5Source implements ArraySource {
     }
     return true;
   }
+}
+
+/**
+ * Opens a source again from its spec (in a worker thread: h5wasm is loaded there on first use).
+ * @example
+ * const src = await sourceFromSpec({ kind: 'h5', file: 'tas.nc', path: '/tas', shape: [12, 160, 320], dtype: 'float32' });
+ */
+export async function sourceFromSpec(spec: SourceSpec): Promise<ArraySource> {
+  if (spec.kind === 'concat') return new ConcatSource(await Promise.all(spec.parts.map(sourceFromSpec)), spec.axis);
+  return new H5Source(await loadH5(), spec.file, spec.path, spec.shape, spec.dtype);
 }

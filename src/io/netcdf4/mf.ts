@@ -74,7 +74,7 @@ export async function openMfDataset(paths: string | readonly string[], opts: Ope
     if (lazyOk) {
       const l0 = raws[0] as LazyArray;
       const src: ArraySource = new ConcatSource(raws.map((r) => (r as LazyArray).source), axis);
-      return new Variable(v0.dims, new LazyArray(src, l0.decode, l0.dtype, { cache: l0.cache }), v0.attrs, v0.encoding);
+      return new Variable(v0.dims, new LazyArray(src, l0.decode, l0.dtype, { cache: l0.cache, decodeSpec: l0.decodeSpec }), v0.attrs, v0.encoding);
     }
     const arrays = vs.map((v) => v.values);
     const shape = [...arrays[0].shape];

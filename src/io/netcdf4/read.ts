@@ -158,7 +158,7 @@ function assemble(raws: RawVar[], globalAttrs: Attrs, opts: OpenOptions, eagerAl
     const isCoord = coordNames.has(r.name);
     const v = r.isChar
       ? new Variable(r.dims.slice(0, -1), charsToStrings(new LazyArray(r.source, null, 'string').load(), r.shape), plan.attrs, { source: r.source.file })
-      : new Variable(r.dims, new LazyArray(r.source, plan.decode, plan.dtype, { cache: opts.cache ?? !opts.chunks }), plan.attrs, { ...plan.encoding, source: r.source.file });
+      : new Variable(r.dims, new LazyArray(r.source, plan.decode, plan.dtype, { cache: opts.cache ?? !opts.chunks, decodeSpec: { raw: r.source.dtype, attrs, maskAndScale: opts.maskAndScale, decodeTimes: opts.decodeTimes } }), plan.attrs, { ...plan.encoding, source: r.source.file });
     if (isCoord) coords[r.name] = eagerAlong === undefined || v.dims.includes(eagerAlong) ? v.load() : v;
     else vars[r.name] = v;
   }
