@@ -24,6 +24,7 @@
  * missing parts itself and the team is restarted on a later call.
  * @module
  */
+import { availableParallelism, loadavg } from 'node:os';
 import { isMainThread, MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { ValueError } from '../errors.js';
 import { poolInfo } from './pool.js';
@@ -39,6 +40,11 @@ export interface TeamOptions {
   timeoutMs?: number;
   /** Extra kernel modules (file URLs) the workers load besides the built-in list. */
   modules?: string[];
+  /**
+   * Honour `teamThreads({ whenIdle: true })` (default true): such callers get 1 thread while the
+   * machine's 1-minute load average leaves no core free. Tests that must see the team set false.
+   */
+  loadAware?: boolean;
 }
 
 interface Team {
@@ -49,7 +55,7 @@ interface Team {
   dead: boolean;
 }
 
-let settings: Required<TeamOptions> = { timeoutMs: 2000, modules: [] };
+let settings: Required<TeamOptions> = { timeoutMs: 2000, modules: [], loadAware: true };
 let team: Team | null = null;
 let seq = 0;
 let failures = 0;
@@ -68,16 +74,18 @@ export function teamStats(): { jobs: number; workerParts: number; timeouts: numb
 const MAX_FAILURES = 3;
 
 /**
- * Changes the team's wait limit or kernel modules; the running team (if any) is stopped and a new
- * one starts on the next call.
+ * Changes the team's settings; a new wait limit or module list stops the running team (if any) and
+ * a new one starts on the next call.
  * @example
  * configureTeam({ timeoutMs: 500 });
  */
 export function configureTeam(opts: TeamOptions): void {
   if (opts.timeoutMs !== undefined && !(opts.timeoutMs > 0)) throw new ValueError(`configureTeam(): timeoutMs must be positive, got ${String(opts.timeoutMs)}`);
-  settings = { timeoutMs: opts.timeoutMs ?? settings.timeoutMs, modules: opts.modules ?? settings.modules };
+  const modules = opts.modules ?? settings.modules;
+  const restart = modules.join('\n') !== settings.modules.join('\n') || opts.timeoutMs !== undefined;
+  settings = { timeoutMs: opts.timeoutMs ?? settings.timeoutMs, modules, loadAware: opts.loadAware ?? settings.loadAware };
   failures = 0;
-  void stopTeam();
+  if (restart) void stopTeam();
 }
 
 function start(size: number): Team {
@@ -103,18 +111,34 @@ function wantedSize(): number {
   return isMainThread && failures < MAX_FAILURES ? poolInfo().workers - 1 : 0;
 }
 
+let loadCheckedAt = -Infinity;
+let loaded = false;
+
+/** True while the 1-minute load average leaves no core free (checked at most once a second). */
+function machineBusy(): boolean {
+  const now = performance.now();
+  if (now - loadCheckedAt > 1000) {
+    loadCheckedAt = now;
+    loaded = loadavg()[0] > availableParallelism() + 1;
+  }
+  return loaded;
+}
+
 /**
  * Threads a job started now would use: 1 (the caller) while the team is off, starting or broken;
  * 1 + the workers once they are all ready. The first call starts the team in the background.
+ * `whenIdle`: also 1 while the machine is busier than its cores (the other threads would only
+ * take turns with other programs on the same cores, and pay the parallel overheads for nothing).
  * @example
  * if (n >= 1 << 20 && teamThreads() > 1) runParts(kernel, args, 8);
  */
-export function teamThreads(): number {
+export function teamThreads(opts: { whenIdle?: boolean } = {}): number {
   const size = wantedSize();
   // Off: a team already started stays asleep (no CPU), ready if the setting comes back.
   if (size < 1) return 1;
   if (team && (team.dead || team.size !== size)) void stopTeam();
   if (!team) team = start(size);
+  if (opts.whenIdle === true && settings.loadAware && machineBusy()) return 1;
   return Atomics.load(team.ctrl, READY) === team.size ? team.size + 1 : 1;
 }
 

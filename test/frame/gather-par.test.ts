@@ -7,7 +7,7 @@ import { F64, gatherRange, I16, I32, PAIRS, U8 } from '../../src/frame/ops/gathe
 import { gatherOnTeam } from '../../src/frame/ops/gather-team.js';
 import { gatherPlan } from '../../src/frame/ops/gather-plan.js';
 import { configure } from '../../src/parallel/pool.js';
-import { teamReady, teamStats } from '../../src/parallel/team.js';
+import { configureTeam, teamReady, teamStats } from '../../src/parallel/team.js';
 
 // Oracle: the core's column take (one thread, per-row semantics: a negative position gives null).
 let seed = 11;
@@ -34,10 +34,15 @@ function sameBytes(a: ArrayBufferView | null, b: ArrayBufferView | null): boolea
 
 describe('parallel gather (thread team)', () => {
   beforeAll(async () => {
+    // The team even on a busy machine (sort and gather skip it when the load leaves no core free).
+    configureTeam({ loadAware: false });
     configure({ workers: 2 });
     expect(await teamReady()).toBe(2);
   });
-  afterAll(() => configure({ workers: 2 }));
+  afterAll(() => {
+    configure({ workers: 2 });
+    configureTeam({ loadAware: true });
+  });
 
   it('gives the same columns as take, above the parallel threshold, with -1 and on a plain buffer', () => {
     const n = 150_000;

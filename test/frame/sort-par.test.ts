@@ -5,7 +5,7 @@ import type { Column } from '../../src/frame/column.js';
 import { argsort, argsortFloat64 } from '../../src/frame/ops/sort.js';
 import { PAR_MIN } from '../../src/frame/ops/radix.js';
 import { configure } from '../../src/parallel/pool.js';
-import { teamReady, teamStats } from '../../src/parallel/team.js';
+import { configureTeam, teamReady, teamStats } from '../../src/parallel/team.js';
 
 // The parallel sort (thread team) against the single-thread sort: bit-identical positions and values.
 // The single-thread paths are checked against pandas and a comparison sort in sort.test.ts; here the
@@ -52,10 +52,15 @@ function sortedStable(v: Float64Array, perm: Int32Array): boolean {
 
 describe('parallel sort (thread team)', () => {
   beforeAll(async () => {
+    // The team even on a busy machine (sort and gather skip it when the load leaves no core free).
+    configureTeam({ loadAware: false });
     configure({ workers: 2 });
     expect(await teamReady()).toBe(2);
   });
-  afterAll(() => configure({ workers: 2 }));
+  afterAll(() => {
+    configure({ workers: 2 });
+    configureTeam({ loadAware: true });
+  });
 
   it('float64 key with NaN, infinities, ties: same positions and values, both directions and NaN positions', async () => {
     const v = Float64Array.from({ length: N }, () => {

@@ -27,7 +27,7 @@ function reorder(df: DataFrame, perm: Int32Array): DataFrame {
   let same = true;
   for (let i = 0; i < perm.length && same; i++) if (perm[i] !== i) same = false;
   if (same) return df;
-  return df.withColumns(gatherColumns(df.columnList, perm), gatherIndex(df.index, perm));
+  return df.withColumns(gatherColumns(df.columnList, perm, false), gatherIndex(df.index, perm));
 }
 
 /**
@@ -46,7 +46,7 @@ export function sortValuesFrame(df: DataFrame, by: string | readonly string[], o
     const { perm, sorted } = argsortFloat64(keys[0], asc[0], opts.naPosition);
     if (sorted) {
       const others = df.columnList.filter((c) => c !== keys[0]);
-      const moved = gatherColumns(others, perm);
+      const moved = gatherColumns(others, perm, false);
       let k = 0;
       const cols = df.columnList.map((c) => (c === keys[0] ? fromFloat64(sorted) : moved[k++]));
       return df.withColumns(cols, gatherIndex(df.index, perm));

@@ -25,7 +25,7 @@ export function gatherIndex(index: Index, idx: Int32Array): Index {
     const words = alloc(Int32Array, 2 * n);
     const args = { idx, words, start: index.start, step: index.step };
     // Large reorders (a sort) write the labels on the thread team when it is up.
-    if (n >= 1 << 17 && idx.buffer instanceof SharedArrayBuffer && teamThreads() > 1) runParts(gatherRangeLabels, args, 4 * teamThreads());
+    if (n >= 1 << 17 && idx.buffer instanceof SharedArrayBuffer && teamThreads({ whenIdle: true }) > 1) runParts(gatherRangeLabels, args, 4 * teamThreads());
     else rangeLabels(args, 0, n);
     const labels = new BigInt64Array(words.buffer, 0, n);
     return new Index(new Column(arrow.makeData({ type: new arrow.Int64(), length: n, nullCount: 0, data: labels })), { name: index.name });

@@ -131,18 +131,18 @@ export function gather(col: Column, idx: Int32Array, plan?: GatherPlan, anyNeg?:
 
 /**
  * Several columns of one length gathered at the same positions: on large inputs on the thread team
- * (each thread a range of output rows of every column) when it is up, else through one shared
- * cache-friendly plan.
+ * when it is up (gather-team.ts), else through one shared cache-friendly plan. `anyNeg` (whether
+ * some position is -1) skips the scan when the caller knows, e.g. for a permutation.
  * @example
  * gatherColumns(df.columnList, perm)
  */
-export function gatherColumns(cols: readonly Column[], idx: Int32Array): Column[] {
+export function gatherColumns(cols: readonly Column[], idx: Int32Array, anyNeg?: boolean): Column[] {
   if (cols.length === 0) return [];
   const n = idx.length;
-  let neg = false;
-  for (let i = 0; i < n && !neg; i++) if (idx[i] < 0) neg = true;
+  let neg = anyNeg ?? false;
+  if (anyNeg === undefined) for (let i = 0; i < n && !neg; i++) if (idx[i] < 0) neg = true;
   const fixed = cols.filter(fixedWidth);
-  const threads = n >= PAR_MIN && fixed.length > 0 ? teamThreads() : 1;
+  const threads = n >= PAR_MIN && fixed.length > 0 ? teamThreads({ whenIdle: true }) : 1;
   if (threads > 1) {
     const lanes = fixed.map((c) => lane(c, n, true));
     const args: GatherArgs = { idx: shared(idx), srcLength: cols[0].length, srcs: lanes.map((l) => l.src), outs: lanes.map((l) => l.out), kinds: lanes.map((l) => l.kind) };

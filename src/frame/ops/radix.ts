@@ -164,7 +164,7 @@ function allShared(arrays: readonly (ArrayBufferView | null | undefined)[]): boo
  */
 export function parallelMsd(hi: Uint32Array, lo: Uint32Array, perm: Int32Array, bits: number, decode?: DecodeFloats): boolean {
   if (!allShared([hi, lo, perm, decode?.values]) || bits <= 32) return false;
-  const threads = teamThreads();
+  const threads = teamThreads({ whenIdle: true });
   if (threads < 2) return false;
   return msdOnTeam(hi, lo, perm, perm, bits, Math.min(SPLIT * threads, 32), decode, null);
 }

@@ -125,7 +125,7 @@ export function argsortFloat64(col: Column, ascending: boolean, naPosition: 'las
   const naLast = naPosition === 'last';
   if (col.dtype !== 'float64' || col.validity !== null || n <= MSD_MIN) return { perm: argsort([col], { ascending: [ascending], naPosition }), sorted: null };
   if (n >= PAR_MIN) {
-    const threads = teamThreads();
+    const threads = teamThreads({ whenIdle: true });
     if (threads > 1) return floatOnTeam(col.values as Float64Array, ascending, naLast, Math.min(SPLIT * threads, 32));
   }
   const key = sortKey(col, ascending, naLast);
