@@ -17,6 +17,34 @@ import { parquetWasm } from './parquet-wasm.js';
 /** Rows per decoded batch: large, as parquet-wasm's default of 1024 rows is slow. */
 const BATCH_ROWS = 1 << 20;
 
+/** Parts smaller than this are read into fresh buffers. */
+const SCRATCH_MIN = 16 << 20;
+let scratch: WeakRef<Uint8Array> | undefined;
+
+/**
+ * A buffer of at least `size` bytes for a part about to be copied into wasm memory: the one a previous
+ * read gave back when it is still alive and not much larger, else null (allocate). Reusing it spares
+ * the page faults of a fresh 100 MB buffer and the collector's work. One user at a time: taking it
+ * clears it until `releaseScratch`.
+ * @example
+ * const buf = takeScratch(plan.size);
+ */
+export function takeScratch(size: number): Uint8Array | undefined {
+  const b = scratch?.deref();
+  scratch = undefined;
+  if (size < SCRATCH_MIN) return undefined;
+  return b && b.length >= size && b.length <= size * 1.5 ? b : new Uint8Array(Math.ceil(size * 1.25));
+}
+
+/**
+ * Gives a part buffer back for the next read (held weakly: the collector may still free it).
+ * @example
+ * releaseScratch(buf);
+ */
+export function releaseScratch(b: Uint8Array): void {
+  if (b.buffer.byteLength >= SCRATCH_MIN && !(b.buffer instanceof SharedArrayBuffer)) scratch = new WeakRef(new Uint8Array(b.buffer));
+}
+
 /** The message of anything thrown (parquet-wasm throws strings). */
 export function message(e: unknown): string {
   if (e instanceof Error) return e.message;

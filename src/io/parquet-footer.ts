@@ -229,13 +229,13 @@ export function subsetFile(f: Footer, layout: Layout, keep: readonly number[], g
 }
 
 /**
- * The bytes of a planned file, in a buffer over a SharedArrayBuffer when `shared`; `readInto(dst, at,
+ * The bytes of a planned file, in `into` (when it is large enough) or a new buffer; `readInto(dst, at,
  * range)` fills `dst[at..at + range.length)` with the source bytes of a chunk.
  * @example
- * const bytes = materialize(plan, (dst, at, r) => dst.set(src.subarray(r.start, r.start + r.length), at), false);
+ * const bytes = materialize(plan, (dst, at, r) => dst.set(src.subarray(r.start, r.start + r.length), at));
  */
-export function materialize(plan: SubsetPlan, readInto: (dst: Uint8Array, at: number, r: ChunkRange) => void, shared: boolean): Uint8Array {
-  const out = shared ? new Uint8Array(new SharedArrayBuffer(plan.size)) : new Uint8Array(plan.size);
+export function materialize(plan: SubsetPlan, readInto: (dst: Uint8Array, at: number, r: ChunkRange) => void, into?: Uint8Array): Uint8Array {
+  const out = into && into.length >= plan.size ? into.subarray(0, plan.size) : new Uint8Array(plan.size);
   out.set(MAGIC, 0);
   let at = 4;
   for (const r of plan.chunks) {

@@ -24,8 +24,8 @@ import { resolveTask } from '../parallel/task.js';
 import { frameFromColumns } from './arrow-concat.js';
 import { fileError, readFileBytes } from './file-errors.js';
 import { INDEX_META_KEY, parseIndexMeta } from './frame-columns.js';
-import { decodeParquet, message, parquetSchema } from './parquet-decode.js';
-import type { Values } from './parquet-ffi.js';
+import { decodeParquet, message, parquetSchema, releaseScratch, takeScratch } from './parquet-decode.js';
+import type { ColumnTargets, Values } from './parquet-ffi.js';
 import type { PartSource } from './parquet-task.js';
 import { arrowSchemaBase64, footerLength, layoutOf, materialize, subsetFile, type Footer, type Layout, type SubsetPlan } from './parquet-footer.js';
 import { decodeStruct } from './parquet-thrift.js';
@@ -96,14 +96,20 @@ function chunkBytes(sel: Selection, groups: readonly number[]): number {
   return n;
 }
 
-/** The row groups split in two consecutive runs of about equal bytes, or null when one run it is. */
+/**
+ * The share of the bytes the main thread decodes: a little under half, as it also joins the string
+ * columns and builds the frame once both parts are in.
+ */
+const MAIN_SHARE = 0.45;
+
+/** The row groups split in two consecutive runs (the first about MAIN_SHARE of the bytes), or null when one run it is. */
 function halves(sel: Selection): [number[], number[]] | null {
   const total = chunkBytes(sel, sel.groups);
   if (sel.groups.length < 2 || total < parquetReadTuning.parallelMinBytes || availableParallelism() < 2) return null;
   let acc = 0;
   for (let i = 0; i < sel.groups.length - 1; i++) {
     acc += chunkBytes(sel, [sel.groups[i]]);
-    if (acc * 2 >= total) return [sel.groups.slice(0, i + 1), sel.groups.slice(i + 1)];
+    if (acc >= total * MAIN_SHARE) return [sel.groups.slice(0, i + 1), sel.groups.slice(i + 1)];
   }
   return [sel.groups.slice(0, -1), sel.groups.slice(-1)];
 }
@@ -131,7 +137,7 @@ export function parquetBytesToFrame(bytes: Uint8Array, opts: Omit<ReadParquetOpt
   const f = footerOf(bytes, what);
   const sel = selectOrParseError(f, parquetSchema(bytes, what), opts, what);
   const plan = subsetFile(f, sel.layout, sel.keep, sel.groups, sel.schemaB64);
-  const part = materialize(plan, (dst, at, r) => dst.set(bytes.subarray(r.start, r.start + r.length), at), false);
+  const part = materialize(plan, (dst, at, r) => dst.set(bytes.subarray(r.start, r.start + r.length), at));
   return frameOf(sel, decodeParquet(part, what).cols, what);
 }
 
@@ -157,13 +163,22 @@ async function readAt(fh: FileHandle, dst: Uint8Array, at: number, len: number, 
 /** A planned part read from the file (its chunks straight into place). */
 async function readPart(fh: FileHandle, plan: SubsetPlan, progress: { done: number; total: number; cb?: ProgressCallback }): Promise<Uint8Array> {
   const ranges: { at: number; start: number; length: number }[] = [];
-  const out = materialize(plan, (_dst, at, r) => ranges.push({ at, ...r }), false);
+  const out = materialize(plan, (_dst, at, r) => ranges.push({ at, ...r }), takeScratch(plan.size));
   for (const r of ranges) {
     await readAt(fh, out, r.at, r.length, r.start);
     progress.done += r.length;
     progress.cb?.(progress.done, progress.total);
   }
   return out;
+}
+
+/** Decodes a part read into the scratch buffer, then gives the buffer back. */
+function decodeScratch(part: Uint8Array, what: string, targets?: ColumnTargets): Column[] {
+  try {
+    return decodeParquet(part, what, targets).cols;
+  } finally {
+    releaseScratch(part);
+  }
 }
 
 const partTask = resolveTask({ module: new URL('./parquet-task.js', import.meta.url).href, name: 'decodeParquetPart' }, 'readParquet');
@@ -189,7 +204,7 @@ async function readSelected(fh: FileHandle, path: string, size: number, opts: Re
   progress.cb?.(0, progress.total);
   if (!split) {
     const part = await readPart(fh, subsetFile(f, sel.layout, sel.keep, sel.groups, sel.schemaB64), progress);
-    return frameOf(sel, decodeParquet(part, what).cols, what);
+    return frameOf(sel, decodeScratch(part, what), what);
   }
   // Fixed-width columns are assembled in shared buffers: each thread copies its rows straight into place.
   const rowsOf = (gs: readonly number[]): number => gs.reduce((s, g) => s + sel.layout.rowGroups[g].rows, 0);
@@ -208,7 +223,7 @@ async function readSelected(fh: FileHandle, path: string, size: number, opts: Re
   );
   let mine: Column[];
   try {
-    mine = decodeParquet(await readPart(fh, subsetFile(f, sel.layout, sel.keep, split[0], sel.schemaB64), progress), what, { values: targets, at: 0 }).cols;
+    mine = decodeScratch(await readPart(fh, subsetFile(f, sel.layout, sel.keep, split[0], sel.schemaB64), progress), what, { values: targets, at: 0 });
   } finally {
     await inWorker;
   }

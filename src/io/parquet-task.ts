@@ -9,7 +9,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { ParseError } from '../errors.js';
 import type { Column } from '../frame/column.js';
-import { decodeParquet } from './parquet-decode.js';
+import { decodeParquet, releaseScratch, takeScratch } from './parquet-decode.js';
 import type { ColumnTargets } from './parquet-ffi.js';
 import { materialize, type SubsetPlan } from './parquet-footer.js';
 
@@ -28,7 +28,7 @@ function readPlan(src: PartSource): Uint8Array {
         if (n === 0) throw new ParseError(`unexpected end of file at byte ${r.start + done}`);
         done += n;
       }
-    }, false);
+    }, takeScratch(src.plan.size));
   } finally {
     closeSync(fd);
   }
@@ -42,6 +42,11 @@ function readPlan(src: PartSource): Uint8Array {
  */
 export function decodeParquetPart(source: Uint8Array | PartSource, targets?: ColumnTargets): { cols: Column[]; inTarget: boolean[] } {
   const bytes = source instanceof Uint8Array ? source : readPlan(source);
-  const cols = decodeParquet(bytes, 'input', targets).cols;
+  let cols: Column[];
+  try {
+    cols = decodeParquet(bytes, 'input', targets).cols;
+  } finally {
+    if (!(source instanceof Uint8Array)) releaseScratch(bytes);
+  }
   return { cols, inTarget: cols.map((c, i) => c.values.buffer === targets?.values[i]?.buffer) };
 }
