@@ -73,8 +73,10 @@ export function prepare(X: MatrixInput, Y: MatrixInput, opts: CdistOptions): Dis
  * calling thread and the thread team (about 0.5 ms on one thread with the SIMD kernels).
  */
 export const TEAM_MIN_WORK = 1 << 20;
-/** Parts per thread of a team job (small parts even out a busy or late thread). */
+/** Parts per thread of a team job (small parts even out a busy or late thread)... */
 const PARTS_PER_THREAD = 8;
+/** ...but no part under this much work (a part costs a wake-up and the kernel's setup). */
+const PART_MIN_WORK = 1 << 18;
 
 /**
  * Runs a prepared problem on the CPU, synchronously, into `into` when given: for large problems
@@ -89,11 +91,13 @@ export function cdistCpu(pr: DistanceProblem, into?: Float64Array, team = true):
   const m = X.rows, n = Y.rows, d = X.cols;
   if (into && into.length !== m * n) throw new ValueError(`cdist: out has ${into.length} values but the result has ${m} x ${n} = ${m * n}`);
   const out = into ?? alloc(Float64Array, m * n);
-  const threads = team && m > 1 && m * n * (d + 1) >= TEAM_MIN_WORK && out.buffer instanceof SharedArrayBuffer ? teamThreads() : 1;
+  const work = m * n * (d + 1);
+  const threads = team && m > 1 && work >= TEAM_MIN_WORK && out.buffer instanceof SharedArrayBuffer ? teamThreads() : 1;
   if (threads > 1) {
     const Xs = shared(X.data);
     const args = { X: Xs, Y: X.data === Y.data ? Xs : shared(Y.data), out, m, n, d, metric: METRICS.indexOf(pr.metric), p: pr.p };
-    runParts(cdistTeam, args, Math.min(m, threads * PARTS_PER_THREAD, MAX_PARTS));
+    const parts = Math.max(threads, Math.min(Math.ceil(work / PART_MIN_WORK), threads * PARTS_PER_THREAD));
+    runParts(cdistTeam, args, Math.min(m, parts, MAX_PARTS));
   } else {
     kernelFor(pr.metric, pr.p, X, Y)(X.data, Y.data, d, n, out, 0, m);
   }

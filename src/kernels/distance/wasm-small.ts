@@ -24,7 +24,7 @@ export type SmallMetric = 'euclidean' | 'sqeuclidean' | 'cityblock' | 'chebyshev
 
 /** The SIMD kernels cover 1 <= d <= SMALL_MAX_FEATURES. */
 export const SMALL_MAX_FEATURES = 15;
-/** Columns per panel (two f64x2 lanes-pairs) and rows of X per pass, per metric. */
+/** Columns per panel (two f64x2 vectors) and rows of X per pass, per metric. */
 const C = 4;
 const ROWS: Record<SmallMetric, number> = { euclidean: 2, sqeuclidean: 2, cityblock: 4, chebyshev: 4 };
 /** Rows of the result per call into the module, rounded up to R (a small block: copied out while in L1/L2; 2 measured ~8% faster than 8 for euclidean, d = 3). */
