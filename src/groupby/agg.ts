@@ -17,13 +17,13 @@ import { MultiIndex } from '../frame/multi-index.js';
 import { Series } from '../frame/series.js';
 import type { Scalar } from '../frame/dtypes.js';
 import { acceptsDtype, aggregateColumn, checkInput, getAggregation } from '../frame/aggs/registry.js';
-import { MEAN_COUNT_OFFSET, MEAN_COUNT_STRIDE, mean, meanStateCount, meanStateSum, type MeanState } from '../frame/aggs/mean.js';
+import { MEAN_COUNT_OFFSET, MEAN_COUNT_STRIDE, mean, meanStateCount, meanStateSum, meanUpdate, type MeanState } from '../frame/aggs/mean.js';
 import { std, variance, varianceFromSums, type VarState } from '../frame/aggs/var.js';
 import type { ValueOptions } from '../frame/aggs/state.js';
 import { unknownName, ValueError } from '../errors.js';
 import type { GroupContext } from './context.js';
 import { GroupSlices } from './slices.js';
-import { notePresence, presenceUnknown } from './physical.js';
+import { codesNonNegative, notePresence, presenceUnknown } from './physical.js';
 
 /** An aggregation: a registered name ('mean', 'sum', ...) or a function of a group's values. */
 export type AggFunc = string | ((values: Series) => Scalar);
@@ -93,7 +93,7 @@ function meanStateOf(ctx: GroupContext, name: string): MeanState {
   let st = ctx.meanStates.get(name);
   if (st === undefined) {
     st = mean.init(ctx.groups.nphys);
-    mean.update(st, ctx.frame.column(name), ctx.groups.codes);
+    meanUpdate(st, ctx.frame.column(name), ctx.groups.codes, codesNonNegative(ctx.groups));
     // Its counts cover every row when no value was missing: they also say which groups occur.
     notePresence(ctx.groups, st.acc, MEAN_COUNT_STRIDE, MEAN_COUNT_OFFSET);
     ctx.meanStates.set(name, st);

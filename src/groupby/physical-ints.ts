@@ -33,7 +33,7 @@ function int32Groups(x: Int32Array, sort: boolean, limit: number): PhysicalGroup
   let or = 0;
   for (let s = 0; s < n; s += BLOCK) or |= orBlock(x, s, Math.min(n, s + BLOCK));
   // Every value is >= 0 (no sign bit) and below or + 1: the values are the codes.
-  if (or >= 0 && or < limit) return new PhysicalGroups(x, or + 1, sort, null, (o) => int32Uniques(o, 0));
+  if (or >= 0 && or < limit) return new PhysicalGroups(x, or + 1, sort, null, (o) => int32Uniques(o, 0), true);
   const mm = Int32Array.of(x[0], x[0]);
   for (let s = 0; s < n; s += BLOCK) minMaxBlock(x, s, Math.min(n, s + BLOCK), mm);
   const lo = mm[0];
@@ -41,7 +41,7 @@ function int32Groups(x: Int32Array, sort: boolean, limit: number): PhysicalGroup
   if (size > limit) return null;
   const codes = new Int32Array(n);
   for (let s = 0; s < n; s += BLOCK) offsetBlock(x, lo, codes, s, Math.min(n, s + BLOCK));
-  return new PhysicalGroups(codes, size, sort, null, (o) => int32Uniques(o, lo));
+  return new PhysicalGroups(codes, size, sort, null, (o) => int32Uniques(o, lo), true);
 }
 
 function int64Groups(v: BigInt64Array, sort: boolean, limit: number): PhysicalGroups | null {
@@ -57,7 +57,7 @@ function int64Groups(v: BigInt64Array, sort: boolean, limit: number): PhysicalGr
   if (size > limit) return null;
   const codes = new Int32Array(n);
   for (let s = 0; s < n; s += BLOCK) lowWordCodes(w, lo, codes, s, Math.min(n, s + BLOCK));
-  return new PhysicalGroups(codes, size, sort, null, (o) => int64Uniques(o, lo));
+  return new PhysicalGroups(codes, size, sort, null, (o) => int64Uniques(o, lo), true);
 }
 
 /**

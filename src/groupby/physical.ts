@@ -20,7 +20,7 @@ export type UniquesOf = (order: Int32Array) => Column;
  * Groups over physical ids [0, nphys) whose presence is computed on first use. Output order: the
  * present ids in `rank` order (ascending ids when `rank` is null) with `sort`, else by first appearance.
  * @example
- * const g = new PhysicalGroups(Int32Array.of(2, 0, 2), 3, true, null, (o) => fromTyped(o, null, 'int32'));
+ * const g = new PhysicalGroups(Int32Array.of(2, 0, 2), 3, true, null, (o) => fromTyped(o, null, 'int32'), true);
  * g.ngroups // 2 (group 1 has no rows); g.order // Int32Array [0, 2]
  */
 export class PhysicalGroups implements Groups {
@@ -28,6 +28,8 @@ export class PhysicalGroups implements Groups {
   readonly codes: Int32Array;
   /** Number of physical groups. */
   readonly nphys: number;
+  /** True when no code is -1 (every row has a group). */
+  readonly nonNegative: boolean;
   readonly #sort: boolean;
   readonly #rank: Int32Array | null;
   readonly #uniquesOf: UniquesOf;
@@ -39,10 +41,12 @@ export class PhysicalGroups implements Groups {
   /**
    * @param rank physical ids in sorted key order (null: ascending ids are sorted key order)
    * @param uniquesOf the key values of physical ids, as a column of the key's dtype
+   * @param nonNegative the caller checked that no code is -1
    */
-  constructor(codes: Int32Array, nphys: number, sort: boolean, rank: Int32Array | null, uniquesOf: UniquesOf) {
+  constructor(codes: Int32Array, nphys: number, sort: boolean, rank: Int32Array | null, uniquesOf: UniquesOf, nonNegative = false) {
     this.codes = codes;
     this.nphys = nphys;
+    this.nonNegative = nonNegative;
     this.#sort = sort;
     this.#rank = rank;
     this.#uniquesOf = uniquesOf;
@@ -178,6 +182,11 @@ function identity(n: number): Int32Array {
  */
 export function notePresence(groups: Groups, counts: Float64Array, stride: number, offset: number): void {
   if (groups instanceof PhysicalGroups) groups.notePresence(counts, stride, offset);
+}
+
+/** True when the grouping's codes are known to hold no -1. */
+export function codesNonNegative(groups: Groups): boolean {
+  return groups instanceof PhysicalGroups && groups.nonNegative;
 }
 
 /** True when the grouping does not know yet which of its physical groups occur. */

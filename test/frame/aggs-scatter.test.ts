@@ -5,7 +5,7 @@
  * in float64 and the expected numbers come from a plain loop written out in the test.
  */
 import { describe, expect, it } from 'vitest';
-import { anyNaNSum, deviationsChecked, deviationsFast, scatterChecked, scatterFast } from '../../src/frame/aggs/scatter-kernels.js';
+import { anyNaNSum, deviationsChecked, deviationsFast, scatterChecked, scatterDense, scatterFast } from '../../src/frame/aggs/scatter-kernels.js';
 import { kahanScatter } from '../../src/frame/aggs/kahan.js';
 import { aggregateColumn } from '../../src/frame/aggs/registry.js';
 import { fromTyped } from '../../src/frame/column-build.js';
@@ -18,6 +18,12 @@ describe('scatter kernels', () => {
     const nan = new Float64Array(4);
     scatterFast(Float64Array.of(1, NaN, 2, 3, 4), Int32Array.of(0, 0, 0, 0, 0), nan, 1, 0, 5);
     expect(anyNaNSum(nan, 1)).toBe(true);
+  });
+
+  it('dense: codes known >= 0, every value summed (unrolled body and tail)', () => {
+    const part = new Float64Array(4);
+    scatterDense(Float64Array.of(1, 2, 4, 8, 16), Int32Array.of(0, 1, 0, 1, 1), part, 0, 5);
+    expect(Array.from(part)).toEqual([5, 2, 26, 3]);
   });
 
   it('checked: NaN values and code -1 skipped, in the unrolled body and the tail', () => {
@@ -85,6 +91,23 @@ describe('blocked sums over many blocks', () => {
     for (let g = 0; g < 3; g++) {
       expect(Object.is(acc[4 * g], want.sum[g]) || acc[4 * g] === want.sum[g]).toBe(true);
       expect(acc[4 * g + 2]).toBe(want.count[g]);
+    }
+  });
+
+  it('codes known >= 0 (the dense first kernel), NaN after clean blocks', () => {
+    const dense = Int32Array.from(codes, (c, i) => (c < 0 ? i % 3 : c));
+    const sum = [0, 0, 0];
+    const count = [0, 0, 0];
+    for (let i = 0; i < n; i++) {
+      if (Number.isNaN(x[i])) continue;
+      sum[dense[i]] += x[i];
+      count[dense[i]]++;
+    }
+    const acc = new Float64Array(12);
+    kahanScatter(x, dense, acc, 4, true, true);
+    for (let g = 0; g < 3; g++) {
+      expect(Object.is(acc[4 * g], sum[g]) || acc[4 * g] === sum[g]).toBe(true);
+      expect(acc[4 * g + 2]).toBe(count[g]);
     }
   });
 

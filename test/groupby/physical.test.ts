@@ -28,6 +28,7 @@ describe('int32 keys >= 0: the values are the codes', () => {
     expect(g.codes).toBe(keys);
     expect(g.nphys).toBe(8); // 3 | 1 | 0 | 5 = 7: physical ids 0..7
     expect((g as PhysicalGroups).presenceUnknown).toBe(true);
+    expect((g as PhysicalGroups).nonNegative).toBe(true);
     expect(Array.from(g.order ?? [])).toEqual([0, 1, 3, 5]);
     expect(g.ngroups).toBe(4);
     expect(g.uniques[0].toArray()).toEqual([0, 1, 3, 5]);

@@ -3,7 +3,7 @@
  * sums are combined with Kahan compensation, and pairwise summation for a whole column (as numpy).
  * @module
  */
-import { anyNaNSum, scatterChecked, scatterFast } from './scatter-kernels.js';
+import { anyNaNSum, scatterChecked, scatterDense, scatterFast } from './scatter-kernels.js';
 
 /** Pairwise base block: summed left to right. */
 const BLOCK = 128;
@@ -53,8 +53,9 @@ function blockRows(ngroups: number): number {
  * (compensation) and, with `withCount`, acc[g*stride+2] (count of summed values). Rows with
  * codes[i] < 0 or a NaN value are skipped: blocks go through the kernel that tests nothing until
  * one yields a NaN partial sum; that block is redone, and the rest, with the NaN-testing kernel.
+ * `nonNegative`: the caller knows no code is -1 (the first kernel then has no test at all).
  */
-export function kahanScatter(x: Float64Array, codes: Int32Array, acc: Float64Array, stride: number, withCount: boolean): void {
+export function kahanScatter(x: Float64Array, codes: Int32Array, acc: Float64Array, stride: number, withCount: boolean, nonNegative = false): void {
   const n = x.length;
   const ngroups = Math.floor(acc.length / stride);
   // One spare slot past the groups takes the rows whose code is -1.
@@ -64,7 +65,8 @@ export function kahanScatter(x: Float64Array, codes: Int32Array, acc: Float64Arr
   for (let start = 0; start < n; start += block) {
     const end = Math.min(n, start + block);
     if (fast) {
-      scatterFast(x, codes, part, ngroups, start, end);
+      if (nonNegative) scatterDense(x, codes, part, start, end);
+      else scatterFast(x, codes, part, ngroups, start, end);
       if (anyNaNSum(part, ngroups)) {
         part.fill(0);
         scatterChecked(x, codes, part, ngroups, start, end);

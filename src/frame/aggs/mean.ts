@@ -34,10 +34,7 @@ export const mean = {
     return { ...baseState(ngroups), acc: new Float64Array(ngroups * STRIDE) };
   },
   update(st: MeanState, col: Column, codes: Int32Array | null): void {
-    noteDtype(st, col);
-    const x = numericValues(col, 'mean');
-    if (codes === null) wholeSum(x, st.acc, true);
-    else kahanScatter(x, codes, st.acc, STRIDE, true);
+    meanUpdate(st, col, codes, false);
   },
   merge(into: MeanState, from: MeanState): void {
     mergeBase(into, from);
@@ -60,6 +57,18 @@ export const mean = {
     return floatResult(out);
   },
 };
+
+/**
+ * `mean.update`, told whether the codes are known to hold no -1 (a faster first kernel).
+ * @example
+ * meanUpdate(st, col, codes, true) // codes from an int key checked >= 0
+ */
+export function meanUpdate(st: MeanState, col: Column, codes: Int32Array | null, nonNegative: boolean): void {
+  noteDtype(st, col);
+  const x = numericValues(col, 'mean');
+  if (codes === null) wholeSum(x, st.acc, true);
+  else kahanScatter(x, codes, st.acc, STRIDE, true, nonNegative);
+}
 
 /** The per-group sums held by a mean state (what `sum` would give), without another pass. */
 export function meanStateSum(st: MeanState, opts?: ValueOptions): Column {

@@ -43,6 +43,35 @@ export function scatterFast(x: Float64Array, codes: Int32Array, part: Float64Arr
 }
 
 /**
+ * As `scatterFast`, for codes known to be all >= 0 (no spare slot, no test at all).
+ * @example
+ * const part = new Float64Array(4);
+ * scatterDense(Float64Array.of(1, 2, 4), Int32Array.of(0, 1, 0), part, 0, 3); // part [5, 2, 2, 1]
+ */
+export function scatterDense(x: Float64Array, codes: Int32Array, part: Float64Array, start: number, end: number): void {
+  let i = start;
+  for (; i + 4 <= end; i += 4) {
+    const o0 = codes[i] << 1;
+    const o1 = codes[i + 1] << 1;
+    const o2 = codes[i + 2] << 1;
+    const o3 = codes[i + 3] << 1;
+    part[o0] += x[i];
+    part[o0 + 1] += 1;
+    part[o1] += x[i + 1];
+    part[o1 + 1] += 1;
+    part[o2] += x[i + 2];
+    part[o2 + 1] += 1;
+    part[o3] += x[i + 3];
+    part[o3 + 1] += 1;
+  }
+  for (; i < end; i++) {
+    const o = codes[i] << 1;
+    part[o] += x[i];
+    part[o + 1] += 1;
+  }
+}
+
+/**
  * Sums and counts the non-NaN values (a NaN adds 0 and counts 0, without a branch around the stores).
  * @example
  * const part = new Float64Array(4); // group 0 and the spare slot 1
