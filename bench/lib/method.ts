@@ -8,7 +8,8 @@ export const METHOD = `### Method
 
 - Inputs are generated once, deterministically (seeded), into bench/data/ (git-ignored): raw little-endian
   binaries and JSON string lists, Parquet copies (snappy) and the mixed-type CSV. Loading them into each
-  contender is not timed, except in csv-read, csv-chunked, parquet-read and netcdf, where reading is the workload.
+  contender is not timed, except in csv-read, csv-chunked, parquet-read, netcdf and netcdf-chunked, where reading is
+  the workload.
 - csv-chunked reads one ~1 GB CSV (bench/data/full/chunked.csv) in chunks of 100,000 rows: gridframe with
   \`readCsvChunks\` in a Node process capped at \`--max-old-space-size=256\` (the file is ~4× that heap), pandas
   with \`read_csv(chunksize=100_000)\`, polars with \`scanCSV(...).select(...).collect({ streaming: true })\`,
@@ -16,6 +17,13 @@ export const METHOD = `### Method
   may skip converting the columns it does not use; gridframe and pandas parse every column. The memory table
   shows the file size beside the workload: peak RSS far below it means the read streamed. polars memory-maps
   the file, so its RSS counts the file's page-cache pages it touched (measured: ~1 GB RssFile + ~0.6 GB RssAnon).
+- netcdf-chunked reads one ~2 GB NetCDF4 file (bench/data/full/chunked.nc, float32 \`tas(7680, 180, 360)\`,
+  one month per HDF5 chunk, generated streaming with h5wasm) in chunks of 120 months and takes the time mean:
+  gridframe with \`openDataset(f, { chunks: { time: 120 } })\` and \`.chunk().mean('time').compute()\` (the
+  pool's workers read their chunks from the file) in a Node process capped at \`--max-old-space-size=384\`
+  (under \`--import tsx\` the module-hooks thread needs ~350 MB of heap for h5wasm's 4.2 MB single-line module);
+  xarray with \`open_dataset(f, chunks={'time': 120})\` and dask's threaded scheduler. Peak RSS far below the
+  file size, and the same for 240 or 7,680 months, means the reduction streamed.
 - Every cell (contender × workload) runs in a fresh process (\`node --expose-gc --import tsx bench/child.ts\`
   or \`python3 bench/runners/pandas_runner.py\`): one warm-up, then the timed runs; the median is reported.
   Garbage is collected before each run. Peak memory is the process's RSS high-water mark (getrusage
