@@ -59,6 +59,8 @@ let settings: Required<TeamOptions> = { timeoutMs: 2000, modules: [], loadAware:
 let team: Team | null = null;
 let seq = 0;
 let failures = 0;
+/** True while the calling thread runs a job (its kernels must not start another). */
+let inJob = false;
 const stats = { jobs: 0, workerParts: 0, timeouts: 0, waitMs: 0 };
 
 /**
@@ -197,10 +199,20 @@ function allShared(v: TeamValue): boolean {
 export function runParts<A extends TeamArgs>(kernel: TeamKernel<A>, args: A, parts: number): void {
   if (!Number.isInteger(parts) || parts < 1 || parts > MAX_PARTS) throw new ValueError(`runParts(): parts must be an integer in 1..${MAX_PARTS}, got ${parts}`);
   const t = team;
-  if (parts === 1 || t === null || t.dead || t.size !== wantedSize() || Atomics.load(t.ctrl, READY) !== t.size || !Object.values(args).every(allShared)) {
+  // A kernel that calls runParts (a nested job) runs it on its own thread: the control block holds one job.
+  if (inJob || parts === 1 || t === null || t.dead || t.size !== wantedSize() || Atomics.load(t.ctrl, READY) !== t.size || !Object.values(args).every(allShared)) {
     for (let p = 0; p < parts; p++) kernel.run(args, p, parts);
     return;
   }
+  inJob = true;
+  try {
+    runJob(t, kernel, args, parts);
+  } finally {
+    inJob = false;
+  }
+}
+
+function runJob<A extends TeamArgs>(t: Team, kernel: TeamKernel<A>, args: A, parts: number): void {
   const ctrl = t.ctrl;
   seq = (seq + 1) & 0x1fffffff;
   const s = seq;

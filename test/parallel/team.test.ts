@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { threadId } from 'node:worker_threads';
 import { configure } from '../../src/parallel/pool.js';
 import { configureTeam, runParts, stopTeam, teamReady, teamStats, teamThreads, teamWorkersForTest } from '../../src/parallel/team.js';
+import { defineKernel } from '../../src/parallel/team-kernel.js';
 import { repoRoot } from '../helpers.js';
 import { exitKernel, fillKernel, hangKernel, throwKernel, type FillArgs } from './fixtures/team-kernels.js';
 
@@ -90,6 +91,19 @@ describe('thread team', () => {
     // The dead worker is noticed: the next call restarts the team and runs serially meanwhile.
     expect(teamThreads()).toBe(1);
     expect(await teamReady()).toBe(2);
+  });
+
+  it('runs a job started from inside a kernel on the calling thread, and finishes the outer job', () => {
+    // A kernel the workers do not know (not in a module they load): every part runs here.
+    const inner = args(1000, 0);
+    const outer = defineKernel('test.nested', (a: { done: Int32Array }, part: number) => {
+      runParts(fillKernel, inner, 4);
+      a.done[part] = 1;
+    });
+    const done = new Int32Array(new SharedArrayBuffer(4 * 8));
+    runParts(outer, { done }, 8);
+    expect(Array.from(done)).toEqual([1, 1, 1, 1, 1, 1, 1, 1]);
+    expect(complete(inner)).toBe(true);
   });
 
   it('throws a kernel error on the calling thread', () => {

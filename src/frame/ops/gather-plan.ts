@@ -39,11 +39,14 @@ export function gatherPlan(idx: Int32Array, srcLength: number, start = 0, end = 
   const b0 = start >> BLOCK;
   const nbD = end > start ? ((end - 1) >> BLOCK) - b0 + 1 : 0;
   const cS = new Int32Array(nbS + 1);
+  // Entries per destination block, counted in the same pass (a position >= 0 is one entry of block i >> BLOCK).
+  const cD = new Int32Array(nbD + 1);
   let m = 0;
   for (let i = start; i < end; i++) {
     const j = idx[i];
     if (j >= 0) {
       cS[(j >> BLOCK) + 1]++;
+      cD[(i >> BLOCK) - b0 + 1]++;
       m++;
     }
   }
@@ -57,8 +60,6 @@ export function gatherPlan(idx: Int32Array, srcLength: number, start = 0, end = 
     src[k] = j;
     dstOf[k] = i;
   }
-  const cD = new Int32Array(nbD + 1);
-  for (let k = 0; k < m; k++) cD[(dstOf[k] >> BLOCK) - b0 + 1]++;
   for (let b = 0; b < nbD; b++) cD[b + 1] += cD[b];
   const slot = alloc(Int32Array, m);
   const dst = alloc(Int32Array, m);
