@@ -5,6 +5,8 @@
  * @module
  */
 import type { Column } from '../frame/column.js';
+import { fromTyped } from '../frame/column-build.js';
+import { float64ToInt64 } from '../frame/dtypes.js';
 import { DataFrame } from '../frame/dataframe.js';
 import { RangeIndex, type Index, type Label } from '../frame/label-index.js';
 import { MultiIndex } from '../frame/multi-index.js';
@@ -201,8 +203,8 @@ export class GroupBy implements GroupContext {
     const { codes, nphys, order } = this.groups;
     const counts = new Float64Array(nphys);
     for (let i = 0; i < codes.length; i++) if (codes[i] >= 0) counts[codes[i]]++;
-    const out = order === null ? Array.from(counts) : Array.from(order, (p) => counts[p]);
-    return new Series(out, { index: this.resultIndex, dtype: 'int64' });
+    const out = order === null ? counts : Float64Array.from(order, (p) => counts[p]);
+    return new Series(fromTyped(float64ToInt64(out), null, 'int64'), { index: this.resultIndex });
   }
 
   /**

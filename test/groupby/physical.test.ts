@@ -78,6 +78,7 @@ describe('int32 keys >= 0: the values are the codes', () => {
   it('verbs that need the rows of each group agree (size, getGroup, cumcount)', () => {
     const gb = df.groupby('k');
     expect(gb.size().toArray()).toEqual([1, 2, 3, 1]);
+    expect(gb.size().dtype).toBe('int64');
     expect(gb.getGroup(3).col('v').toArray()).toEqual([1.5, NaN, -3]);
     expect(gb.cumcount().toArray()).toEqual([0, 0, 1, 0, 1, 2, 0]);
   });
