@@ -12,8 +12,12 @@
  * 3. Call it: `if (n >= MY_THRESHOLD && teamThreads() > 1) runParts(kernel, args, parts)`, else run
  *    the serial loop (or `runParts` anyway: it runs every part on the caller when the team is off).
  *    Arguments are numbers, flags and typed arrays on SharedArrayBuffer (`alloc` in
- *    src/frame/alloc.ts gives shared memory from 64 KiB); with any non-shared array the job runs
- *    on the calling thread only.
+ *    src/frame/alloc.ts gives shared memory from 64 KiB only: allocate small arrays with
+ *    `new SharedArrayBuffer`); with any non-shared array the job runs on the calling thread only.
+ *    `teamThreads({ whenIdle: true })` also answers 1 while the load average leaves no core free.
+ *    Use more parts than threads (e.g. 4 per thread) when parts can be any size: a thread the OS
+ *    holds back then leaves its parts to the others. A kernel must not call `runParts` (such a
+ *    nested job runs on the calling thread).
  *
  * Team size: the pool's worker setting minus one (the caller is a thread too), so
  * `configure({ workers: 1 })` makes every kernel serial (a team already started sleeps until the
