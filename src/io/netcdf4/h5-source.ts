@@ -119,18 +119,18 @@ export class H5Source implements ArraySource {
 
   read(ranges: readonly Range[]): NDArray {
     const where = `${this.file}:${this.path}`;
+    const counts = ranges.map((r) => r.count);
+    if (this.dtype !== 'string' && this.shape.length > 0 && ranges.every((r) => r.step === 1) && counts.every((c) => c > 0)) {
+      // straight from the wasm heap into the result: one copy
+      const out = new (ctorOf(this.dtype))(counts.reduce((a, b) => a * b, 1));
+      if (this.readInto(ranges, out, 0)) return new NDArray(out, counts, { dtype: this.dtype });
+    }
     const f = cachedFile(this.h5, this.file);
     {
       const ds = f.get(this.path);
       if (!(ds instanceof this.h5.Dataset)) throw new ParseError(`${where} is not a dataset`);
-      const counts = ranges.map((r) => r.count);
       if (this.shape.length === 0) return toArray(h5call(this.file, `reading ${this.path}`, () => ds.value), [], this.dtype, where);
       if (counts.some((c) => c === 0)) return NDArray.full(counts, 0, this.dtype === 'string' ? 'float64' : this.dtype);
-      if (this.dtype !== 'string' && ranges.every((r) => r.step === 1)) {
-        // straight from the wasm heap into the result: one copy
-        const out = new (ctorOf(this.dtype))(counts.reduce((a, b) => a * b, 1));
-        if (this.readInto(ranges, out, 0)) return new NDArray(out, counts, { dtype: this.dtype });
-      }
       const span = ranges.map((r) => (r.count - 1) * r.step + 1);
       const sel = ranges.map((r, i) => [r.start, r.start + span[i]] as [number, number]);
       const raw = h5call(this.file, `reading ${this.path}`, () => ds.slice(sel));
@@ -146,14 +146,15 @@ export class H5Source implements ArraySource {
     if (!mod || this.dtype === 'string' || this.shape.length === 0 || ranges.some((r) => r.step !== 1)) return false;
     const n = ranges.reduce((a, r) => a * r.count, 1);
     if (n === 0) return true;
-    const ds = cachedFile(this.h5, this.file).get(this.path);
-    if (!(ds instanceof this.h5.Dataset) || ds.metadata.size !== out.BYTES_PER_ELEMENT) return false;
+    // the dtype came from the dataset's HDF5 type, so a buffer of its array type has the file's element size
+    if (!(out instanceof ctorOf(this.dtype))) return false;
+    const fileId = cachedFile(this.h5, this.file).file_id;
     const nbytes = n * out.BYTES_PER_ELEMENT;
     const ptr = mod._malloc(nbytes);
     if (ptr === 0) return false;
     try {
       if (ptr % out.BYTES_PER_ELEMENT !== 0) return false;
-      const status = h5call(this.file, `reading ${this.path}`, () => mod.get_dataset_data(ds.file_id, this.path, ranges.map((r) => BigInt(r.count)), ranges.map((r) => BigInt(r.start)), ranges.map(() => 1n), BigInt(ptr)));
+      const status = h5call(this.file, `reading ${this.path}`, () => mod.get_dataset_data(fileId, this.path, ranges.map((r) => BigInt(r.count)), ranges.map((r) => BigInt(r.start)), ranges.map(() => 1n), BigInt(ptr)));
       if (status < 0) throw new ParseError(`${this.file}: HDF5 error while reading ${this.path}`);
       const Ctor = out.constructor as { new (b: ArrayBufferLike, off: number, len: number): TypedArray };
       out.set(new Ctor(mod.HEAPU8.buffer, ptr, n) as never, at);
