@@ -38,10 +38,12 @@ export function pairwiseSum(x: Float64Array, lo: number, hi: number, counter: Fl
 /**
  * Rows per block of the blocked scatter: 64 rows per group on average (so the flush, one pass over
  * the groups, costs at most a 64th of the block; a group's plain partial sum then spans about as
- * many values as numpy's pairwise base block) and at least 1,024.
+ * many values as numpy's pairwise base block) and at least 1,024; with many groups, no more than
+ * about a million rows (but 16 per group), so the kernels are called, and optimized by V8, several
+ * times even on the first large input.
  */
 function blockRows(ngroups: number): number {
-  return Math.max(1024, ngroups * 64);
+  return Math.min(Math.max(1024, ngroups * 64), Math.max(1 << 20, ngroups * 16));
 }
 
 /**
