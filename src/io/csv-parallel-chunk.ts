@@ -353,12 +353,14 @@ export function parseChunk(job: ChunkJob, na: NaMatcher, index: number, from = j
 }
 
 /**
- * Parses chunks claimed one at a time from a shared counter (work stealing between the main thread
- * and workers) until none is left; `onlyIndex` parses just that one.
+ * Parses chunks claimed one at a time from a shared counter (counter[0]: work stealing between the
+ * main thread and workers) until none is left.
  * @example
  * const mine = parseClaimedChunks(job, counter);
  */
 export function parseClaimedChunks(job: ChunkJob, counter: Int32Array): ChunkResult[] {
+  // counter[1] counts the workers that have started (the calling thread stops claiming then).
+  if (counter.length > 1) Atomics.add(counter, 1, 1);
   const na = new NaMatcher(job.naValues);
   const count = job.bounds.length - 1;
   const out: ChunkResult[] = [];
@@ -367,5 +369,7 @@ export function parseClaimedChunks(job: ChunkJob, counter: Int32Array): ChunkRes
     if (k >= count) break;
     out.push(parseChunk(job, na, k));
   }
+  // A worker that parsed chunks may be asked to join them next: load that module now, not then.
+  void import('./csv-parallel-merge.js').catch(() => undefined);
   return out;
 }

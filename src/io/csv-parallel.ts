@@ -23,7 +23,7 @@ import {
   BAIL_COLUMN, BAIL_NONE, M_BOOL, M_DATE, M_F64, M_I64, M_INFER, M_SKIP, M_STR, parseChunk,
   type ChunkJob, type ChunkResult,
 } from './csv-parallel-chunk.js';
-import { joinChunks } from './csv-parallel-merge.js';
+import { joinChunks, type Joined } from './csv-parallel-merge.js';
 
 /**
  * Sizes that choose the path (tests lower them to drive small inputs through every path).
@@ -33,8 +33,8 @@ import { joinChunks } from './csv-parallel-merge.js';
  */
 export const csvTuning = { fastMinBytes: 64 << 10, parallelMinBytes: 4 << 20, chunkBytes: 2 << 20 };
 
-/** What the last fast read did (for tests and profiling): chunks, chunks parsed by workers, rounds. */
-export const csvLastRead = { chunks: 0, inWorkers: 0, rounds: 0 };
+/** What the last fast read did (for tests and profiling): chunks, chunks parsed by workers, rounds, where it joined. */
+export const csvLastRead = { chunks: 0, inWorkers: 0, rounds: 0, joinedInWorker: false };
 
 const DTYPE_MODES: Partial<Record<DType, number>> = { float64: M_F64, int64: M_I64, string: M_STR, bool: M_BOOL, datetime: M_DATE };
 
@@ -134,7 +134,7 @@ function asStrings(job: ChunkJob, cols: readonly number[]): boolean {
  */
 export function readFastSync(job: ChunkJob, keep: readonly number[]): Column[] | null {
   const na = new NaMatcher(job.naValues);
-  Object.assign(csvLastRead, { chunks: 1, inWorkers: 0, rounds: 0 });
+  Object.assign(csvLastRead, { chunks: 1, inWorkers: 0, rounds: 0, joinedInWorker: false });
   for (let round = 0; round < MAX_ROUNDS; round++) {
     csvLastRead.rounds++;
     const res = settle(job, align(job, na, [parseChunk(job, na, 0)]), keep);
@@ -149,9 +149,13 @@ function isNumbers(v: Column[] | number[]): v is number[] {
   return v.length > 0 && typeof v[0] === 'number';
 }
 
-/** How many pool workers a parallel read uses besides the calling thread. */
+/**
+ * How many pool workers parse (at most one per core). The calling thread parses too only while no
+ * worker has started (a cold pool) or when there are more cores than workers: otherwise it leaves the
+ * parsing and the joining to the workers, whose compiled code stays warm between calls.
+ */
 function helperCount(): number {
-  return Math.max(0, Math.min(poolInfo().workers, availableParallelism() - 1));
+  return Math.max(0, Math.min(poolInfo().workers, availableParallelism()));
 }
 
 /**
@@ -168,10 +172,12 @@ export async function readFastParallel(job: ChunkJob, keep: readonly number[]): 
   job.bounds = chunkBounds(job.buf, start, job.buf.length, count);
   if (job.bounds.length < 3) return readFastSync(job, keep);
   const na = new NaMatcher(job.naValues);
-  Object.assign(csvLastRead, { chunks: job.bounds.length - 1, inWorkers: 0, rounds: 0 });
+  Object.assign(csvLastRead, { chunks: job.bounds.length - 1, inWorkers: 0, rounds: 0, joinedInWorker: false });
   for (let round = 0; round < MAX_ROUNDS; round++) {
     csvLastRead.rounds++;
-    const res = settle(job, align(job, na, await parseAll(job, na, helpers)), keep);
+    const { chunks, warm } = await parseAll(job, na, helpers);
+    const aligned = align(job, na, chunks);
+    const res = warm && aligned.every((c) => c.bail === BAIL_NONE) ? await settleInWorker(job, aligned, keep) : settle(job, aligned, keep);
     if (res === null) return null;
     if (!isNumbers(res)) return res;
     if (!asStrings(job, res)) return null;
@@ -179,11 +185,28 @@ export async function readFastParallel(job: ChunkJob, keep: readonly number[]): 
   return null;
 }
 
+let joinTask: ResolvedTask | null = null;
+
+/** `settle` in a pool worker (the same code; on this thread if the worker fails). */
+async function settleInWorker(job: ChunkJob, chunks: readonly ChunkResult[], keep: readonly number[]): Promise<Column[] | number[] | null> {
+  joinTask ??= resolveTask({ module: new URL('./csv-parallel-merge.js', import.meta.url).href, name: 'joinChunks' }, 'readCsv');
+  try {
+    const j = (await runInWorker(joinTask, [job.buf, chunks, keep, job.modes])) as Joined;
+    csvLastRead.joinedInWorker = true;
+    return j.ok ? j.columns : j.asStrings;
+  } catch {
+    return settle(job, chunks, keep);
+  }
+}
+
 let chunkTask: ResolvedTask | null = null;
 
-/** Every chunk parsed once, here and in `helpers` workers, in any order. */
-async function parseAll(job: ChunkJob, na: NaMatcher, helpers: number): Promise<ChunkResult[]> {
-  const counter = new Int32Array(new SharedArrayBuffer(4));
+/**
+ * Every chunk parsed once, in `helpers` workers and (while none has started, or when cores are spare)
+ * here, in any order; `warm` when a worker took part.
+ */
+async function parseAll(job: ChunkJob, na: NaMatcher, helpers: number): Promise<{ chunks: ChunkResult[]; warm: boolean }> {
+  const counter = new Int32Array(new SharedArrayBuffer(8));
   chunkTask ??= resolveTask({ module: new URL('./csv-parallel-chunk.js', import.meta.url).href, name: 'parseClaimedChunks' }, 'readCsv');
   const task = chunkTask;
   const tasks = Array.from({ length: helpers }, () => runInWorker(task, [job, counter]) as Promise<ChunkResult[]>);
@@ -191,12 +214,14 @@ async function parseAll(job: ChunkJob, na: NaMatcher, helpers: number): Promise<
   // Let the pool post the tasks before this thread starts parsing.
   await new Promise<void>((resolve) => setImmediate(resolve));
   const count = job.bounds.length - 1;
+  const spare = helpers < availableParallelism();
   const done: ChunkResult[] = [];
-  for (;;) {
+  while (spare || Atomics.load(counter, 1) === 0) {
     const k = Atomics.add(counter, 0, 1);
     if (k >= count) break;
     done.push(parseChunk(job, na, k));
   }
+  const warm = Atomics.load(counter, 1) > 0;
   // A worker that had not started by now finds no chunk left: only wait when some chunk went to one.
   if (done.length < count) {
     for (const s of await Promise.allSettled(tasks)) {
@@ -205,5 +230,5 @@ async function parseAll(job: ChunkJob, na: NaMatcher, helpers: number): Promise<
       csvLastRead.inWorkers += s.value.length;
     }
   }
-  return done;
+  return { chunks: done, warm };
 }
