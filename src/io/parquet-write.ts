@@ -12,7 +12,7 @@
  * @module
  */
 import { availableParallelism } from 'node:os';
-import { open, type FileHandle } from 'node:fs/promises';
+import { closeSync, openSync, writevSync } from 'node:fs';
 import * as arrow from 'apache-arrow';
 import type { Compression } from 'parquet-wasm';
 import { parquetWasm } from './parquet-wasm.js';
@@ -226,13 +226,28 @@ export async function toParquet(df: DataFrame, path: string, opts: ToParquetOpti
     if (other instanceof Error) throw other;
     pieces = joinFiles([mine, other], schema);
   }
-  let fh: FileHandle | undefined;
+  // Synchronous: the encoding above already held the thread, and on a busy machine each await of a
+  // write waits for the thread to be scheduled again.
+  let fd: number | undefined;
   try {
-    fh = await open(path, 'w');
-    await fh.writev(pieces);
+    fd = openSync(path, 'w');
+    let left = pieces.filter((p) => p.length > 0);
+    while (left.length) {
+      let n = writevSync(fd, left);
+      // A short write: drop what was written and go on with the rest.
+      const rest: Uint8Array[] = [];
+      for (const p of left) {
+        if (n >= p.length) n -= p.length;
+        else {
+          rest.push(p.subarray(n));
+          n = 0;
+        }
+      }
+      left = rest;
+    }
   } catch (e) {
     throw fileError(e, path);
   } finally {
-    await fh?.close();
+    if (fd !== undefined) closeSync(fd);
   }
 }
