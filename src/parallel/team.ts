@@ -197,26 +197,28 @@ function allShared(v: TeamValue): boolean {
  * calling thread together when the team is ready and every typed array in `args` is shared,
  * otherwise on the calling thread alone. Never waits forever: a part a worker has not finished
  * after the wait limit is run by the caller. An error thrown by a part is thrown here.
+ * `alongside` (optional) is other work of the caller, run first while the workers take parts.
  * @example
  * runParts(fill, { out: alloc(Float64Array, 1 << 20), x: 1 }, 4);
  */
-export function runParts<A extends TeamArgs>(kernel: TeamKernel<A>, args: A, parts: number): void {
+export function runParts<A extends TeamArgs>(kernel: TeamKernel<A>, args: A, parts: number, alongside?: () => void): void {
   if (!Number.isInteger(parts) || parts < 1 || parts > MAX_PARTS) throw new ValueError(`runParts(): parts must be an integer in 1..${MAX_PARTS}, got ${parts}`);
   const t = team;
   // A kernel that calls runParts (a nested job) runs it on its own thread: the control block holds one job.
   if (inJob || parts === 1 || t === null || t.dead || t.size !== wantedSize() || Atomics.load(t.ctrl, READY) !== t.size || !Object.values(args).every(allShared)) {
+    alongside?.();
     for (let p = 0; p < parts; p++) kernel.run(args, p, parts);
     return;
   }
   inJob = true;
   try {
-    runJob(t, kernel, args, parts);
+    runJob(t, kernel, args, parts, alongside);
   } finally {
     inJob = false;
   }
 }
 
-function runJob<A extends TeamArgs>(t: Team, kernel: TeamKernel<A>, args: A, parts: number): void {
+function runJob<A extends TeamArgs>(t: Team, kernel: TeamKernel<A>, args: A, parts: number, alongside: (() => void) | undefined): void {
   const ctrl = t.ctrl;
   seq = (seq + 1) & 0x1fffffff;
   const s = seq;
@@ -228,6 +230,8 @@ function runJob<A extends TeamArgs>(t: Team, kernel: TeamKernel<A>, args: A, par
   Atomics.store(ctrl, SEQ, s);
   Atomics.notify(ctrl, SEQ);
   stats.jobs++;
+  // Work of the caller's own that the job's parts need not wait for: the workers start meanwhile.
+  alongside?.();
   const t0 = performance.now();
   let mine = 0;
   for (let p = 0; p < parts; p++) {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromCodes, fromStrings, fromTyped, fromValues } from '../../src/frame/column-build.js';
 import { take } from '../../src/frame/column-take.js';
 import type { Column } from '../../src/frame/column.js';
-import { gatherColumns } from '../../src/frame/ops/gather.js';
+import { gatherColumns, shareColumn } from '../../src/frame/ops/gather.js';
 import { F64, gatherRange, I16, I32, PAIRS, U8 } from '../../src/frame/ops/gather-par.js';
 import { gatherOnTeam } from '../../src/frame/ops/gather-team.js';
 import { gatherPlan } from '../../src/frame/ops/gather-plan.js';
@@ -98,6 +98,22 @@ describe('parallel gather (thread team)', () => {
     // Spot check against the definition: out[i] = src[idx[i]], 0 for -1.
     const f = par[0] as Float64Array;
     expect(idx.every((j, i) => f[i] === (j < 0 ? 0 : j * 0.5 - 3))).toBe(true);
+  });
+
+  it('shareColumn copies a large column to shared memory with its type, dictionary and nulls', () => {
+    for (const c of columns(70_000)) {
+      const s = shareColumn(c);
+      const fixed = c.dtype !== 'bool' && !(c.dtype === 'string' && !c.isDictionary);
+      // Fixed-width values end up shared; bool bits and UTF-8 strings are left as they are.
+      if (fixed) expect(s.values.buffer instanceof SharedArrayBuffer).toBe(true);
+      else expect(s).toBe(c);
+      expect(s.dtype).toBe(c.dtype);
+      expect(s.isDictionary).toBe(c.isDictionary);
+      expect(s.nullCount).toBe(c.nullCount);
+      expect(s.toArray()).toEqual(c.toArray());
+    }
+    const small = fromValues([1.5, 2.5]);
+    expect(shareColumn(small)).toBe(small);
   });
 
   it('a plan over one range of output rows moves exactly those rows', () => {

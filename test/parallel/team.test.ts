@@ -51,6 +51,23 @@ describe('thread team', () => {
     expect(threads.size).toBeGreaterThan(1);
   });
 
+  it('runs the caller\'s alongside work once, while the workers take parts', () => {
+    const a = args(100_000);
+    let calls = 0;
+    runParts(fillKernel, a, PARTS, () => {
+      calls++;
+      // 100 ms here: the workers take parts meanwhile.
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+    });
+    expect(calls).toBe(1);
+    expect(complete(a)).toBe(true);
+    expect(a.who.some((t) => t !== threadId)).toBe(true);
+    const plain = args(100, 0, false);
+    runParts(fillKernel, plain, 4, () => calls++);
+    expect(calls).toBe(2);
+    expect(complete(plain)).toBe(true);
+  });
+
   it('runs serially with configure({ workers: 1 }) or non-shared arguments', async () => {
     const plain = args(1000, 0, false);
     runParts(fillKernel, plain, PARTS);

@@ -5,7 +5,7 @@
  */
 import type { DataFrame } from '../dataframe.js';
 import { MultiIndex } from '../multi-index.js';
-import { gatherColumns } from './gather.js';
+import { gatherColumns, shareColumn } from './gather.js';
 import { gatherIndex } from './gather-index.js';
 import type { Column } from '../column.js';
 import type { SortOptions } from '../types.js';
@@ -43,10 +43,14 @@ export function sortValuesFrame(df: DataFrame, by: string | readonly string[], o
   const asc = ascendingList(opts, names.length);
   if (keys.length === 1 && keys[0].dtype === 'float64' && keys[0].validity === null) {
     // The sorted key column comes back from the sorted radix keys: one gather fewer.
-    const { perm, sorted } = argsortFloat64(keys[0], asc[0], opts.naPosition);
+    const others = df.columnList.filter((c) => c !== keys[0]);
+    let movable = others;
+    // While the thread team sorts, this thread puts the other columns on shared memory for the gather.
+    const { perm, sorted } = argsortFloat64(keys[0], asc[0], opts.naPosition, () => {
+      movable = others.map(shareColumn);
+    });
     if (sorted) {
-      const others = df.columnList.filter((c) => c !== keys[0]);
-      const moved = gatherColumns(others, perm, false);
+      const moved = gatherColumns(movable, perm, false);
       let k = 0;
       const cols = df.columnList.map((c) => (c === keys[0] ? fromFloat64(sorted) : moved[k++]));
       return df.withColumns(cols, gatherIndex(df.index, perm));

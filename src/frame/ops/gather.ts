@@ -103,6 +103,27 @@ function finish(col: Column, buf: Uint8Array, n: number, bitmap: Uint8Array | un
   return new Column(arrow.makeData({ type: t as arrow.Float64, length: n, nullCount, nullBitmap: bitmap, data }));
 }
 
+/**
+ * The column with its values on shared memory (copied when large and not shared yet), so the thread
+ * team can gather it without a copy at gather time; other columns are returned as they are.
+ * @example
+ * const movable = others.map(shareColumn); // while the team sorts
+ */
+export function shareColumn(col: Column): Column {
+  const src = col.data.values as TeamTyped;
+  if (!fixedWidth(col) || src.buffer instanceof SharedArrayBuffer || src.byteLength < 1 << 16) return col;
+  const bytes = alloc(Uint8Array, src.byteLength);
+  bytes.set(new Uint8Array(src.buffer, src.byteOffset, src.byteLength));
+  const d = col.data;
+  const Ctor = src.constructor as new (b: ArrayBufferLike, o: number, l: number) => Float64Array;
+  const data = new Ctor(bytes.buffer, 0, src.length);
+  const nulls = { nullCount: col.nullCount, nullBitmap: col.validity ?? undefined };
+  if (arrow.DataType.isDictionary(d.type)) {
+    return new Column(arrow.makeData({ type: d.type, length: col.length, ...nulls, data: data as unknown as Int32Array, dictionary: d.dictionary as arrow.Vector }));
+  }
+  return new Column(arrow.makeData({ type: d.type as arrow.Float64, length: col.length, ...nulls, data }));
+}
+
 /** True for a column whose values the lane loops move (not bool bits, not plain UTF-8). */
 function fixedWidth(c: Column): boolean {
   return c.dtype !== 'bool' && !(c.dtype === 'string' && !c.isDictionary);

@@ -178,11 +178,12 @@ export const SPLIT = 4;
 /**
  * The parallel sort behind `parallelMsd`: reads positions from `perm` (null: row i is position i),
  * writes them to `out`, with the rows split into `rowParts` ranges. `first` is the histogram of the
- * top 16 bits (one row of NB per range) when already counted.
+ * top 16 bits (one row of NB per range) when already counted; `alongside` is caller work run during
+ * the last (longest) step, only when the sort does run on the team.
  */
 export function msdOnTeam(
   hi: Uint32Array, lo: Uint32Array, perm: Int32Array | null, out: Int32Array, bits: number, rowParts: number,
-  decode: DecodeFloats | undefined, first: Uint32Array | null,
+  decode: DecodeFloats | undefined, first: Uint32Array | null, alongside?: () => void,
 ): boolean {
   const n = out.length;
   for (let s = bits - 16; s >= Math.max(0, bits - 32); s -= 16) {
@@ -223,7 +224,7 @@ export function msdOnTeam(
       hi: hiT, lo: loT, perm: permT, hiO: hi, loO: lo, permO: out, s, starts, bounds,
       decode: decode ? 1 : 0, asc: decode?.asc ? 1 : 0, naLast: decode?.naLast ? 1 : 0, values: decode?.values ?? new Float64Array(new SharedArrayBuffer(0)),
     };
-    runParts(radixBuckets, args, parts);
+    runParts(radixBuckets, args, parts, alongside);
     return true;
   }
   return false;

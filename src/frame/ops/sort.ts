@@ -116,17 +116,20 @@ function comparisonSort(keys: UintKey[], n: number): Int32Array {
 /**
  * argsort of one float64 column without nulls, also returning the sorted values decoded from the
  * sorted keys when the radix sort leaves them in order (large inputs without -0): the caller then
- * needs no gather for the key column itself. `sorted` is null otherwise.
+ * needs no gather for the key column itself. `sorted` is null otherwise. `alongside` is work of the
+ * caller run while the thread team sorts (called only when the sort runs on the team).
  * @example
  * const { perm, sorted } = argsortFloat64(fromFloat64(v), true, 'last');
  */
-export function argsortFloat64(col: Column, ascending: boolean, naPosition: 'last' | 'first' = 'last'): { perm: Int32Array; sorted: Float64Array | null } {
+export function argsortFloat64(
+  col: Column, ascending: boolean, naPosition: 'last' | 'first' = 'last', alongside?: () => void,
+): { perm: Int32Array; sorted: Float64Array | null } {
   const n = col.length;
   const naLast = naPosition === 'last';
   if (col.dtype !== 'float64' || col.validity !== null || n <= MSD_MIN) return { perm: argsort([col], { ascending: [ascending], naPosition }), sorted: null };
   if (n >= PAR_MIN) {
     const threads = teamThreads({ whenIdle: true });
-    if (threads > 1) return floatOnTeam(col.values as Float64Array, ascending, naLast, Math.min(SPLIT * threads, 32));
+    if (threads > 1) return floatOnTeam(col.values as Float64Array, ascending, naLast, Math.min(SPLIT * threads, 32), alongside);
   }
   const key = sortKey(col, ascending, naLast);
   const perm = alloc(Int32Array, n);
@@ -141,7 +144,7 @@ export function argsortFloat64(col: Column, ascending: boolean, naPosition: 'las
  * in one parallel pass (radix-par.ts `radix.floatKeys`), then the parallel MSD sort decoding the
  * sorted values per bucket, with the rows split in `parts` ranges. Same result as the single-thread path.
  */
-function floatOnTeam(v: Float64Array, ascending: boolean, naLast: boolean, parts: number): { perm: Int32Array; sorted: Float64Array | null } {
+function floatOnTeam(v: Float64Array, ascending: boolean, naLast: boolean, parts: number, alongside?: () => void): { perm: Int32Array; sorted: Float64Array | null } {
   const n = v.length;
   let src = v;
   if (!(v.buffer instanceof SharedArrayBuffer)) {
@@ -167,7 +170,7 @@ function floatOnTeam(v: Float64Array, ascending: boolean, naLast: boolean, parts
   const perm = alloc(Int32Array, n);
   if (!sorted) {
     const decode = lossy ? undefined : { asc: ascending, naLast, values: alloc(Float64Array, n) };
-    if (msdOnTeam(hi, lo, null, perm, 64, parts, decode, counts)) return { perm, sorted: decode ? decode.values : null };
+    if (msdOnTeam(hi, lo, null, perm, 64, parts, decode, counts, alongside)) return { perm, sorted: decode ? decode.values : null };
   }
   // Sorted already, or every key in one bucket: on this thread.
   for (let i = 0; i < n; i++) perm[i] = i;
