@@ -76,19 +76,19 @@ const stats = { jobs: 0, workerParts: 0, timeouts: 0, waitMs: 0 };
 export function teamStats(): { jobs: number; workerParts: number; timeouts: number; waitMs: number } {
   return { ...stats };
 }
-/** After this many timed-out jobs in a row the team stays off (the machine is too busy for it). */
+/** After this many failures in a row (jobs timed out, workers that died starting) the team stays off. */
 const MAX_FAILURES = 3;
 
 /**
- * Changes the team's settings; a new wait limit or module list stops the running team (if any) and
- * a new one starts on the next call.
+ * Changes the team's settings (and clears its failure count); a new module list stops the running
+ * team (if any) and a new one starts on the next call.
  * @example
  * configureTeam({ timeoutMs: 500 });
  */
 export function configureTeam(opts: TeamOptions): void {
   if (opts.timeoutMs !== undefined && !(opts.timeoutMs > 0)) throw new ValueError(`configureTeam(): timeoutMs must be positive, got ${String(opts.timeoutMs)}`);
   const modules = opts.modules ?? settings.modules;
-  const restart = modules.join('\n') !== settings.modules.join('\n') || opts.timeoutMs !== undefined;
+  const restart = modules.join('\n') !== settings.modules.join('\n');
   settings = { timeoutMs: opts.timeoutMs ?? settings.timeoutMs, modules, loadAware: opts.loadAware ?? settings.loadAware };
   failures = 0;
   if (restart) void stopTeam();
@@ -103,9 +103,15 @@ function start(size: number): Team {
     const w = new Worker(entry, { workerData: wd, transferList: [port2] });
     w.unref();
     port1.unref();
-    // A worker that fails or exits makes the team unusable; a later call starts a new one.
-    w.on('error', () => { t.dead = true; });
-    w.on('exit', () => { t.dead = true; });
+    // A worker that fails or exits makes the team unusable; a later call starts a new one. One that
+    // dies before it is ready (a kernel module that does not load) counts as a failure: after a few,
+    // the team stays off instead of being restarted on every call.
+    const died = (): void => {
+      if (!t.dead && Atomics.load(ctrl, READY) < size) failures++;
+      t.dead = true;
+    };
+    w.on('error', died);
+    w.on('exit', died);
     t.workers.push(w);
     t.ports.push(port1);
   }

@@ -123,6 +123,21 @@ describe('thread team', () => {
     expect(complete(inner)).toBe(true);
   });
 
+  it('stays off after workers fail to start (a kernel module that does not load), and runs serially', async () => {
+    const t0 = performance.now();
+    configureTeam({ modules: [pathToFileURL(path.join(repoRoot, 'test/parallel/fixtures/no-such-kernels.ts')).href] });
+    expect(await teamReady()).toBe(1);
+    expect(teamThreads()).toBe(1);
+    const a = args(1000, 0);
+    runParts(fillKernel, a, 8);
+    expect(complete(a)).toBe(true);
+    expect(new Set(a.who)).toEqual(new Set([threadId]));
+    expect(performance.now() - t0).toBeLessThan(8000);
+    // Configuring the team again clears the failures.
+    configureTeam({ modules: [fixture] });
+    expect(await teamReady()).toBe(2);
+  });
+
   it('throws a kernel error on the calling thread', () => {
     expect(() => runParts(throwKernel, args(10, 2), PARTS)).toThrow(/^part \d+ failed$/);
     expect(() => runParts(fillKernel, args(10), 0)).toThrow(/parts must be an integer/);
