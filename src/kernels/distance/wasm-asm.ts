@@ -63,7 +63,11 @@ export const forLoop = (local: number, limit: number[], step: number[], body: nu
   0x0c, 0x00, 0x0b, 0x0b,
 ];
 
-/** A function body: local declarations ([count, type] runs) and code (ending with `end`). */
+/**
+ * A function body: local declarations ([count, type] runs) and code (ending with `end`, 0x0b).
+ * @example
+ * funcBody([[2, I32]], [...get(0), ...set(2), 0x0b]) // one i32 local pair, copies param 0
+ */
 export function funcBody(locals: [number, number][], code: number[]): number[] {
   const body = [...vec(locals.map(([c, t]) => [...uleb(c), t])), ...code];
   return [...uleb(body.length), ...body];
