@@ -45,6 +45,18 @@ export function releaseScratch(b: Uint8Array): void {
   if (b.buffer.byteLength >= SCRATCH_MIN && !(b.buffer instanceof SharedArrayBuffer)) scratch = new WeakRef(new Uint8Array(b.buffer));
 }
 
+/**
+ * Resolves once the event loop has turned: a task just given to the worker pool is posted to its worker
+ * (argument encoding and the pool's dispatch run in promise callbacks), so the worker starts on it
+ * before this thread goes into synchronous work. Without it the worker's part began only after the main
+ * thread's part, one after the other.
+ * @example
+ * const theirs = runInWorker(task, args); await handOff(); doMyPart();
+ */
+export function handOff(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 /** The message of anything thrown (parquet-wasm throws strings). */
 export function message(e: unknown): string {
   if (e instanceof Error) return e.message;

@@ -24,7 +24,7 @@ import { resolveTask } from '../parallel/task.js';
 import { frameFromColumns } from './arrow-concat.js';
 import { fileError, readFileBytes } from './file-errors.js';
 import { INDEX_META_KEY, parseIndexMeta } from './frame-columns.js';
-import { decodeParquet, message, parquetSchema, releaseScratch, takeScratch } from './parquet-decode.js';
+import { decodeParquet, handOff, message, parquetSchema, releaseScratch, takeScratch } from './parquet-decode.js';
 import type { ColumnTargets, Values } from './parquet-ffi.js';
 import type { PartSource } from './parquet-task.js';
 import { arrowSchemaBase64, footerLength, layoutOf, materialize, subsetFile, type Footer, type Layout, type SubsetPlan } from './parquet-footer.js';
@@ -227,6 +227,7 @@ async function readSelected(fd: number, path: string, size: number, opts: ReadPa
   );
   let mine: Column[];
   try {
+    await handOff();
     mine = decodeScratch(readPart(fd, subsetFile(f, sel.layout, sel.keep, split[0], sel.schemaB64), progress), what, { values: targets, at: 0 });
   } finally {
     await inWorker;

@@ -24,6 +24,7 @@ import { fileError } from './file-errors.js';
 import { writeColumns } from './frame-columns.js';
 import { arrowSchemaBase64, concatBytes, joinFiles } from './parquet-footer.js';
 import { plainStrings } from './parquet-strings.js';
+import { handOff } from './parquet-decode.js';
 import { runInWorker } from '../parallel/pool.js';
 import { resolveTask } from '../parallel/task.js';
 
@@ -218,6 +219,7 @@ export async function toParquet(df: DataFrame, path: string, opts: ToParquetOpti
     );
     let mine: Uint8Array;
     try {
+      await handOff();
       mine = encodeRows(names, cols, indexNames, plan, [0, k]);
     } finally {
       await theirs;
