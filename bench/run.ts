@@ -10,6 +10,7 @@
  *            --timeout S (per cell; a slower contender is skipped with a note; full default 150)
  *            --budget S (timed runs per cell; when the warm-up shows 3 runs would exceed it, fewer run;
  *            full default 20)  --isolate process|inprocess
+ *            --tsx (process cells run the TypeScript sources through tsx instead of the tsc output in bench/.build)
  *            --no-hugepages (cell processes without GLIBC_TUNABLES=glibc.malloc.hugetlb=1; see harness.ts cellEnv)
  * @module
  */
@@ -51,6 +52,7 @@ const opts: SuiteOptions = {
   timeoutS: Number(arg('timeout') ?? (mode === 'full' ? 150 : 120)),
   budgetMs: 1000 * Number(arg('budget') ?? (mode === 'full' ? 20 : 0)),
   hugepages: !process.argv.includes('--no-hugepages'),
+  compiled: !process.argv.includes('--tsx'),
   onResult: (m: Measurement) => {
     const t = m.status === 'ok' && m.median !== undefined ? `${fmtMs(m.median)}  peak ${Math.round(m.peakRssMB ?? 0)} MB` : `${m.status}: ${m.note ?? ''}`;
     console.log(`  ${m.workload.padEnd(20)} ${m.contender.padEnd(10)} ${t}`);

@@ -2,6 +2,7 @@
  * Benchmark configuration: sizes per mode, workload and contender names, data paths.
  * @module
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -86,7 +87,7 @@ export const WORKLOAD_TEXT: Record<WorkloadId, string> = {
   'cdist-64-euclidean': 'cdist euclidean, d=64',
   'curve-fit': 'per-row power-law fits a*x^b (fitRows vs pandas apply + scipy curve_fit)',
   netcdf: 'NetCDF: open tas*.nc, time mean and annual means',
-  'netcdf-chunked': 'NetCDF: open a ~2 GB NetCDF4 tas(time, lat, lon) with chunks of 120 months, time mean with flat memory (node children capped at --max-old-space-size=384)',
+  'netcdf-chunked': 'NetCDF: open a ~2 GB NetCDF4 tas(time, lat, lon) with chunks of 120 months, time mean with flat memory (node children capped at --max-old-space-size=256)',
 };
 
 /**
@@ -106,10 +107,7 @@ export interface WorkloadSettings {
 /** Settings of the workloads that need any (see WorkloadSettings). */
 export const WORKLOAD_SETTINGS: Partial<Record<WorkloadId, WorkloadSettings>> = {
   'csv-chunked': { nodeArgs: ['--max-old-space-size=256'], timeoutS: 400, inputs: (mode) => [path.join(dataDir(mode), 'chunked.csv')] },
-  // 384, not 256: under `--import tsx` the module-hooks thread keeps every transformed source and needs
-  // ~350 MB of heap once h5wasm's 4.2 MB single-line JavaScript is among them (plain `node` loads it within
-  // 256 MB); the data never enter the V8 heap (typed arrays and the wasm heap are outside it)
-  'netcdf-chunked': { nodeArgs: ['--max-old-space-size=384'], timeoutS: 400, inputs: (mode) => [path.join(dataDir(mode), 'chunked.nc')] },
+  'netcdf-chunked': { nodeArgs: ['--max-old-space-size=256'], timeoutS: 400, inputs: (mode) => [path.join(dataDir(mode), 'chunked.nc')] },
 };
 
 /** The contenders, in report order; gridframe first. */
@@ -127,10 +125,18 @@ export const CONTENDER_TEXT: Record<ContenderId, string> = {
   pandas: 'pandas / numpy / scipy / xarray through /usr/bin/python3',
 };
 
+/** The repository root: the nearest folder above this module with package.json and bench/ (this module also runs compiled, from bench/.build/bench/lib). */
+export const REPO_ROOT = ((): string => {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!(existsSync(path.join(dir, 'package.json')) && existsSync(path.join(dir, 'bench', 'run.ts')))) {
+    const up = path.dirname(dir);
+    if (up === dir) throw new Error(`bench: no repository root above ${fileURLToPath(import.meta.url)}`);
+    dir = up;
+  }
+  return dir;
+})();
 /** The bench/ folder. */
-export const BENCH_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-/** The repository root. */
-export const REPO_ROOT = path.resolve(BENCH_DIR, '..');
+export const BENCH_DIR = path.join(REPO_ROOT, 'bench');
 /** Generated inputs of a mode (git-ignored). */
 export function dataDir(mode: Mode): string {
   return path.join(BENCH_DIR, 'data', mode);

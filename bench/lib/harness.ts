@@ -7,6 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { BENCH_DIR, REPO_ROOT, SIZES, WORKLOAD_SETTINGS, dataDir, ncPaths, outDir, type ContenderId, type Mode, type WorkloadId } from './config.js';
 import { measureInProcess, type Measurement, type Repeats } from './measure.js';
+import { childEntry } from './compiled.js';
 
 /** The Python interpreter with pandas, scipy and xarray (Debian packages); GRIDFRAME_BENCH_PYTHON overrides. */
 export const PYTHON = process.env.GRIDFRAME_BENCH_PYTHON ?? '/usr/bin/python3';
@@ -87,8 +88,9 @@ function lastError(out: ChildOut): string {
 }
 
 /** Runs one JavaScript contender on one workload in a fresh Node process (flags: nodeFlags(w)). */
-export async function measureInChild(id: Exclude<ContenderId, 'pandas'>, w: WorkloadId, mode: Mode, rep: Repeats, timeoutS: number, hugepages = true): Promise<Measurement> {
-  const args = [...nodeFlags(w), '--import', 'tsx', path.join(BENCH_DIR, 'child.ts'), id, w, mode, String(rep.warmup), String(rep.repeats), String(rep.budgetMs ?? 0)];
+export async function measureInChild(id: Exclude<ContenderId, 'pandas'>, w: WorkloadId, mode: Mode, rep: Repeats, timeoutS: number, hugepages = true, entry = path.join(BENCH_DIR, 'child.ts')): Promise<Measurement> {
+  const loader = entry.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const args = [...nodeFlags(w), ...loader, entry, id, w, mode, String(rep.warmup), String(rep.repeats), String(rep.budgetMs ?? 0)];
   const out = await runChild(process.execPath, args, timeoutS, cellEnv(hugepages));
   if (out.timedOut) return { contender: id, workload: w, status: 'timeout', note: `skipped: over ${timeoutS} s` };
   const r = parseResults(out);
@@ -122,6 +124,8 @@ export interface SuiteOptions extends Repeats {
   timeoutS: number;
   /** Cell processes get GLIBC_TUNABLES=glibc.malloc.hugetlb=1 (transparent huge pages); default true. */
   hugepages?: boolean;
+  /** Process cells run the tsc output of src/ and bench/ (bench/.build, see compiled.ts) instead of the sources through tsx; default true. */
+  compiled?: boolean;
   /** Called after each cell. */
   onResult?: (m: Measurement) => void;
 }
@@ -132,6 +136,7 @@ export async function runSuite(o: SuiteOptions): Promise<Measurement[]> {
   const push = (m: Measurement): void => { results.push(m); o.onResult?.(m); };
   const noPython = o.contenders.includes('pandas') ? pythonUnavailable() : null;
   const huge = o.hugepages ?? true;
+  const entry = o.isolate === 'process' && o.contenders.some((c) => c !== 'pandas') ? childEntry(o.compiled ?? true) : undefined;
   if (o.isolate === 'inprocess' && o.contenders.includes('pandas') && !noPython) {
     for (const m of await measurePython(o.workloads, o.mode, o, o.timeoutS, huge)) push(m);
   }
@@ -142,7 +147,7 @@ export async function runSuite(o: SuiteOptions): Promise<Measurement[]> {
         else if (o.isolate === 'process') push((await measurePython([w], o.mode, o, cellTimeout(w, o.timeoutS), huge))[0]);
         continue;
       }
-      push(o.isolate === 'process' ? await measureInChild(id, w, o.mode, o, cellTimeout(w, o.timeoutS), huge) : await measureInProcess(id, w, o.mode, o));
+      push(o.isolate === 'process' ? await measureInChild(id, w, o.mode, o, cellTimeout(w, o.timeoutS), huge, entry) : await measureInProcess(id, w, o.mode, o));
     }
   }
   return results;

@@ -20,12 +20,13 @@ export const METHOD = `### Method
 - netcdf-chunked reads one ~2 GB NetCDF4 file (bench/data/full/chunked.nc, float32 \`tas(7680, 180, 360)\`,
   one month per HDF5 chunk, generated streaming with h5wasm) in chunks of 120 months and takes the time mean:
   gridframe with \`openDataset(f, { chunks: { time: 120 } })\` and \`.chunk().mean('time').compute()\` (the
-  pool's workers read their chunks from the file) in a Node process capped at \`--max-old-space-size=384\`
-  (under \`--import tsx\` the module-hooks thread needs ~350 MB of heap for h5wasm's 4.2 MB single-line module);
+  pool's workers read their chunks from the file) in a Node process capped at \`--max-old-space-size=256\`;
   xarray with \`open_dataset(f, chunks={'time': 120})\` and dask's threaded scheduler. Peak RSS far below the
   file size, and the same for 240 or 7,680 months, means the reduction streamed.
-- Every cell (contender × workload) runs in a fresh process (\`node --expose-gc --import tsx bench/child.ts\`
-  or \`python3 bench/runners/pandas_runner.py\`): one warm-up, then the timed runs; the median is reported.
+- Every cell (contender × workload) runs in a fresh process (\`node --expose-gc bench/.build/bench/child.js\`,
+  the tsc output of src/ and bench/ compiled by the harness first from tsconfig.bench.json, as users run the
+  package's compiled dist/ — \`--tsx\` runs the sources through tsx instead, whose loader hooks make h5wasm's
+  4 MB module take ~2.8 s and ~700 MB to load; or \`python3 bench/runners/pandas_runner.py\`): one warm-up, then the timed runs; the median is reported.
   Garbage is collected before each run. Peak memory is the process's RSS high-water mark (getrusage
   maxrss), so it includes the inputs and, for polars and DuckDB, their native heaps.
 - Representations as a user of each tool would have them: gridframe and the loop hold the string key
