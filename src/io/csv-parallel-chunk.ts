@@ -369,7 +369,5 @@ export function parseClaimedChunks(job: ChunkJob, counter: Int32Array): ChunkRes
     if (k >= count) break;
     out.push(parseChunk(job, na, k));
   }
-  // A worker that parsed chunks may be asked to join them next: load that module now, not then.
-  void import('./csv-parallel-merge.js').catch(() => undefined);
   return out;
 }

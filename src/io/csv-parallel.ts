@@ -29,9 +29,10 @@ import { joinChunks, type Joined } from './csv-parallel-merge.js';
  * Sizes that choose the path (tests lower them to drive small inputs through every path).
  * - fastMinBytes: inputs at least this large use the fused parser instead of tokenizer + builders;
  * - parallelMinBytes: inputs at least this large (read by the async `readCsv`) also use pool workers;
- * - chunkBytes: target size of one chunk of the parallel path.
+ * - chunkBytes: target size of one chunk of the parallel path;
+ * - callerParses: the calling thread parses chunks while no worker has started (false: it only waits).
  */
-export const csvTuning = { fastMinBytes: 64 << 10, parallelMinBytes: 4 << 20, chunkBytes: 2 << 20 };
+export const csvTuning = { fastMinBytes: 64 << 10, parallelMinBytes: 4 << 20, chunkBytes: 2 << 20, callerParses: true };
 
 /** What the last fast read did (for tests and profiling): chunks, chunks parsed by workers, rounds, where it joined. */
 export const csvLastRead = { chunks: 0, inWorkers: 0, rounds: 0, joinedInWorker: false };
@@ -167,6 +168,14 @@ function helperCount(): number {
 export async function readFastParallel(job: ChunkJob, keep: readonly number[]): Promise<Column[] | null> {
   const helpers = helperCount();
   if (helpers === 0 || job.buf.length < csvTuning.parallelMinBytes) return readFastSync(job, keep);
+  if (!poolStarted) {
+    // The first large read: this thread reads it alone (a cold call stays a single-thread read) while
+    // the pool starts its workers and loads the parser and join modules for the next reads.
+    poolStarted = true;
+    const none: ChunkJob = { ...job, bounds: [0, 0], buf: new Uint8Array(0) };
+    for (let i = 0; i < helpers; i++) void runInWorker(chunkTaskOf(), [none, new Int32Array(new SharedArrayBuffer(8))]).catch(() => undefined);
+    return readFastSync(job, keep);
+  }
   const start = job.bounds[0];
   const count = Math.max(2, Math.min(256, Math.ceil((job.buf.length - start) / csvTuning.chunkBytes)));
   job.bounds = chunkBounds(job.buf, start, job.buf.length, count);
@@ -175,9 +184,12 @@ export async function readFastParallel(job: ChunkJob, keep: readonly number[]): 
   Object.assign(csvLastRead, { chunks: job.bounds.length - 1, inWorkers: 0, rounds: 0, joinedInWorker: false });
   for (let round = 0; round < MAX_ROUNDS; round++) {
     csvLastRead.rounds++;
-    const { chunks, warm } = await parseAll(job, na, helpers);
-    const aligned = align(job, na, chunks);
-    const res = warm && aligned.every((c) => c.bail === BAIL_NONE) ? await settleInWorker(job, aligned, keep) : settle(job, aligned, keep);
+    const { chunks, warm, whole } = await parseAll(job, na, helpers);
+    if (csvLastRead.inWorkers > 0) warmReads++;
+    const aligned = whole ? chunks : align(job, na, chunks);
+    // Join in a worker when workers parsed (their module has the join code loaded).
+    const inWorker = warm && warmReads > 0 && aligned.every((c) => c.bail === BAIL_NONE);
+    const res = inWorker ? await settleInWorker(job, aligned, keep) : settle(job, aligned, keep);
     if (res === null) return null;
     if (!isNumbers(res)) return res;
     if (!asStrings(job, res)) return null;
@@ -186,10 +198,19 @@ export async function readFastParallel(job: ChunkJob, keep: readonly number[]): 
 }
 
 let joinTask: ResolvedTask | null = null;
+/** Parallel reads so far in which workers parsed chunks. */
+let warmReads = 0;
+/** Whether a large read has started the pool's workers. */
+let poolStarted = false;
+
+function chunkTaskOf(): ResolvedTask {
+  chunkTask ??= resolveTask({ module: new URL('./csv-parallel-worker.js', import.meta.url).href, name: 'parseClaimedChunks' }, 'readCsv');
+  return chunkTask;
+}
 
 /** `settle` in a pool worker (the same code; on this thread if the worker fails). */
 async function settleInWorker(job: ChunkJob, chunks: readonly ChunkResult[], keep: readonly number[]): Promise<Column[] | number[] | null> {
-  joinTask ??= resolveTask({ module: new URL('./csv-parallel-merge.js', import.meta.url).href, name: 'joinChunks' }, 'readCsv');
+  joinTask ??= resolveTask({ module: new URL('./csv-parallel-worker.js', import.meta.url).href, name: 'joinChunks' }, 'readCsv');
   try {
     const j = (await runInWorker(joinTask, [job.buf, chunks, keep, job.modes])) as Joined;
     csvLastRead.joinedInWorker = true;
@@ -205,10 +226,9 @@ let chunkTask: ResolvedTask | null = null;
  * Every chunk parsed once, in `helpers` workers and (while none has started, or when cores are spare)
  * here, in any order; `warm` when a worker took part.
  */
-async function parseAll(job: ChunkJob, na: NaMatcher, helpers: number): Promise<{ chunks: ChunkResult[]; warm: boolean }> {
+async function parseAll(job: ChunkJob, na: NaMatcher, helpers: number): Promise<{ chunks: ChunkResult[]; warm: boolean; whole: boolean }> {
   const counter = new Int32Array(new SharedArrayBuffer(8));
-  chunkTask ??= resolveTask({ module: new URL('./csv-parallel-chunk.js', import.meta.url).href, name: 'parseClaimedChunks' }, 'readCsv');
-  const task = chunkTask;
+  const task = chunkTaskOf();
   const tasks = Array.from({ length: helpers }, () => runInWorker(task, [job, counter]) as Promise<ChunkResult[]>);
   for (const t of tasks) t.catch(() => undefined);
   // Let the pool post the tasks before this thread starts parsing.
@@ -216,12 +236,17 @@ async function parseAll(job: ChunkJob, na: NaMatcher, helpers: number): Promise<
   const count = job.bounds.length - 1;
   const spare = helpers < availableParallelism();
   const done: ChunkResult[] = [];
-  while (spare || Atomics.load(counter, 1) === 0) {
+  if (csvTuning.callerParses && Atomics.load(counter, 1) === 0 && Atomics.compareExchange(counter, 0, 0, count) === 0) {
+    // No worker has started (a cold pool): take every chunk and read them here as one, which compiles
+    // one long loop once instead of re-entering it per chunk.
+    const whole = parseChunk({ ...job, bounds: [job.bounds[0], job.bounds[count]] }, na, 0);
+    return { chunks: [{ ...whole, index: 0 }], warm: false, whole: true };
+  }
+  while (csvTuning.callerParses && (spare || Atomics.load(counter, 1) === 0)) {
     const k = Atomics.add(counter, 0, 1);
     if (k >= count) break;
     done.push(parseChunk(job, na, k));
   }
-  const warm = Atomics.load(counter, 1) > 0;
   // A worker that had not started by now finds no chunk left: only wait when some chunk went to one.
   if (done.length < count) {
     for (const s of await Promise.allSettled(tasks)) {
@@ -230,5 +255,5 @@ async function parseAll(job: ChunkJob, na: NaMatcher, helpers: number): Promise<
       csvLastRead.inWorkers += s.value.length;
     }
   }
-  return { chunks: done, warm };
+  return { chunks: done, warm: Atomics.load(counter, 1) > 0, whole: false };
 }
