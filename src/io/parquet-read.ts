@@ -16,6 +16,7 @@ import { availableParallelism } from 'node:os';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import * as arrow from 'apache-arrow';
 import { GridframeError, ParseError, unknownName, ValueError } from '../errors.js';
+import { alloc } from '../frame/alloc.js';
 import { Column } from '../frame/column.js';
 import { concatColumns, joinValidity } from '../frame/column-concat.js';
 import type { DataFrame } from '../frame/dataframe.js';
@@ -237,11 +238,35 @@ async function readSelected(fd: number, path: string, size: number, opts: ReadPa
   const cols = mine.map((c, i) => {
     const t = targets[i];
     const o = theirs.cols[i];
-    if (!t || c.values.buffer !== t.buffer || !theirs.inTarget[i]) return concatColumns([c, o]);
+    if (!t || c.values.buffer !== t.buffer || !theirs.inTarget[i]) return joinTwo(c, o);
     const n = na + nb;
     return new Column(arrow.makeData({ type: c.data.type as arrow.Int32, length: n, nullCount: c.nullCount + o.nullCount, nullBitmap: joinValidity([c, o], n) ?? undefined, data: t as Int32Array }));
   });
   return frameOf(sel, cols, what);
+}
+
+/**
+ * Two parts of a column joined; two plain Utf8 parts (offset 0, Int32 offsets) by two copies and one
+ * pass over the second part's offsets, else by the core's `concatColumns`.
+ */
+function joinTwo(a: Column, b: Column): Column {
+  const utf8 = (c: Column): boolean => arrow.DataType.isUtf8(c.data.type) && c.data.offset === 0;
+  if (!utf8(a) || !utf8(b)) return concatColumns([a, b]);
+  const [na, nb] = [a.length, b.length];
+  const ao = a.data.valueOffsets as Int32Array;
+  const bo = b.data.valueOffsets as Int32Array;
+  const aBytes = ao[na] - ao[0];
+  const bBytes = bo[nb] - bo[0];
+  if (ao[0] !== 0 || aBytes + bBytes > 0x7fffffff) return concatColumns([a, b]);
+  const offsets = alloc(Int32Array, na + nb + 1);
+  offsets.set(ao.subarray(0, na + 1));
+  const shift = aBytes - bo[0];
+  for (let i = 1; i <= nb; i++) offsets[na + i] = bo[i] + shift;
+  const data = alloc(Uint8Array, aBytes + bBytes);
+  data.set((a.data.values as Uint8Array).subarray(0, aBytes));
+  data.set((b.data.values as Uint8Array).subarray(bo[0], bo[nb]), aBytes);
+  const n = na + nb;
+  return new Column(arrow.makeData({ type: new arrow.Utf8(), length: n, nullCount: a.nullCount + b.nullCount, nullBitmap: joinValidity([a, b], n) ?? undefined, valueOffsets: offsets, data }));
 }
 
 /** A buffer over shared memory for `n` values of a fixed-width type (null for other types). */
