@@ -23,7 +23,7 @@ import {
   BAIL_COLUMN, BAIL_NONE, M_BOOL, M_DATE, M_F64, M_I64, M_INFER, M_SKIP, M_STR, parseChunk,
   type ChunkJob, type ChunkResult,
 } from './csv-parallel-chunk.js';
-import { joinChunks, type Joined } from './csv-parallel-merge.js';
+import { joinChunks } from './csv-parallel-merge.js';
 
 /**
  * Sizes that choose the path (tests lower them to drive small inputs through every path).
@@ -34,8 +34,8 @@ import { joinChunks, type Joined } from './csv-parallel-merge.js';
  */
 export const csvTuning = { fastMinBytes: 64 << 10, parallelMinBytes: 4 << 20, chunkBytes: 2 << 20, callerParses: true };
 
-/** What the last fast read did (for tests and profiling): chunks, chunks parsed by workers, rounds, where it joined. */
-export const csvLastRead = { chunks: 0, inWorkers: 0, rounds: 0, joinedInWorker: false };
+/** What the last fast read did (for tests and profiling): chunks, chunks parsed by workers, rounds. */
+export const csvLastRead = { chunks: 0, inWorkers: 0, rounds: 0 };
 
 const DTYPE_MODES: Partial<Record<DType, number>> = { float64: M_F64, int64: M_I64, string: M_STR, bool: M_BOOL, datetime: M_DATE };
 
@@ -135,7 +135,7 @@ function asStrings(job: ChunkJob, cols: readonly number[]): boolean {
  */
 export function readFastSync(job: ChunkJob, keep: readonly number[]): Column[] | null {
   const na = new NaMatcher(job.naValues);
-  Object.assign(csvLastRead, { chunks: 1, inWorkers: 0, rounds: 0, joinedInWorker: false });
+  Object.assign(csvLastRead, { chunks: 1, inWorkers: 0, rounds: 0 });
   for (let round = 0; round < MAX_ROUNDS; round++) {
     csvLastRead.rounds++;
     const res = settle(job, align(job, na, [parseChunk(job, na, 0)]), keep);
@@ -153,7 +153,7 @@ function isNumbers(v: Column[] | number[]): v is number[] {
 /**
  * How many pool workers parse (at most one per core). The calling thread parses too only while no
  * worker has started (a cold pool) or when there are more cores than workers: otherwise it leaves the
- * parsing and the joining to the workers, whose compiled code stays warm between calls.
+ * parsing to the workers (whose compiled code stays warm between calls) and joins the chunks.
  */
 function helperCount(): number {
   return Math.max(0, Math.min(poolInfo().workers, availableParallelism()));
@@ -181,15 +181,12 @@ export async function readFastParallel(job: ChunkJob, keep: readonly number[]): 
   job.bounds = chunkBounds(job.buf, start, job.buf.length, count);
   if (job.bounds.length < 3) return readFastSync(job, keep);
   const na = new NaMatcher(job.naValues);
-  Object.assign(csvLastRead, { chunks: job.bounds.length - 1, inWorkers: 0, rounds: 0, joinedInWorker: false });
+  Object.assign(csvLastRead, { chunks: job.bounds.length - 1, inWorkers: 0, rounds: 0 });
   for (let round = 0; round < MAX_ROUNDS; round++) {
     csvLastRead.rounds++;
-    const { chunks, warm, whole } = await parseAll(job, na, helpers);
-    if (csvLastRead.inWorkers > 0) warmReads++;
+    const { chunks, whole } = await parseAll(job, na, helpers);
     const aligned = whole ? chunks : align(job, na, chunks);
-    // Join in a worker when workers parsed (their module has the join code loaded).
-    const inWorker = warm && warmReads > 0 && aligned.every((c) => c.bail === BAIL_NONE);
-    const res = inWorker ? await settleInWorker(job, aligned, keep) : settle(job, aligned, keep);
+    const res = settle(job, aligned, keep);
     if (res === null) return null;
     if (!isNumbers(res)) return res;
     if (!asStrings(job, res)) return null;
@@ -197,36 +194,21 @@ export async function readFastParallel(job: ChunkJob, keep: readonly number[]): 
   return null;
 }
 
-let joinTask: ResolvedTask | null = null;
-/** Parallel reads so far in which workers parsed chunks. */
-let warmReads = 0;
 /** Whether a large read has started the pool's workers. */
 let poolStarted = false;
 
 function chunkTaskOf(): ResolvedTask {
-  chunkTask ??= resolveTask({ module: new URL('./csv-parallel-worker.js', import.meta.url).href, name: 'parseClaimedChunks' }, 'readCsv');
+  chunkTask ??= resolveTask({ module: new URL('./csv-parallel-chunk.js', import.meta.url).href, name: 'parseClaimedChunks' }, 'readCsv');
   return chunkTask;
-}
-
-/** `settle` in a pool worker (the same code; on this thread if the worker fails). */
-async function settleInWorker(job: ChunkJob, chunks: readonly ChunkResult[], keep: readonly number[]): Promise<Column[] | number[] | null> {
-  joinTask ??= resolveTask({ module: new URL('./csv-parallel-worker.js', import.meta.url).href, name: 'joinChunks' }, 'readCsv');
-  try {
-    const j = (await runInWorker(joinTask, [job.buf, chunks, keep, job.modes])) as Joined;
-    csvLastRead.joinedInWorker = true;
-    return j.ok ? j.columns : j.asStrings;
-  } catch {
-    return settle(job, chunks, keep);
-  }
 }
 
 let chunkTask: ResolvedTask | null = null;
 
 /**
  * Every chunk parsed once, in `helpers` workers and (while none has started, or when cores are spare)
- * here, in any order; `warm` when a worker took part.
+ * here, in any order; `whole` when no worker had started and this thread read all chunks as one.
  */
-async function parseAll(job: ChunkJob, na: NaMatcher, helpers: number): Promise<{ chunks: ChunkResult[]; warm: boolean; whole: boolean }> {
+async function parseAll(job: ChunkJob, na: NaMatcher, helpers: number): Promise<{ chunks: ChunkResult[]; whole: boolean }> {
   const counter = new Int32Array(new SharedArrayBuffer(8));
   const task = chunkTaskOf();
   const tasks = Array.from({ length: helpers }, () => runInWorker(task, [job, counter]) as Promise<ChunkResult[]>);
@@ -240,7 +222,7 @@ async function parseAll(job: ChunkJob, na: NaMatcher, helpers: number): Promise<
     // No worker has started (a cold pool): take every chunk and read them here as one, which compiles
     // one long loop once instead of re-entering it per chunk.
     const whole = parseChunk({ ...job, bounds: [job.bounds[0], job.bounds[count]] }, na, 0);
-    return { chunks: [{ ...whole, index: 0 }], warm: false, whole: true };
+    return { chunks: [{ ...whole, index: 0 }], whole: true };
   }
   while (csvTuning.callerParses && (spare || Atomics.load(counter, 1) === 0)) {
     const k = Atomics.add(counter, 0, 1);
@@ -255,5 +237,5 @@ async function parseAll(job: ChunkJob, na: NaMatcher, helpers: number): Promise<
       csvLastRead.inWorkers += s.value.length;
     }
   }
-  return { chunks: done, warm: Atomics.load(counter, 1) > 0, whole: false };
+  return { chunks: done, whole: false };
 }
