@@ -125,6 +125,15 @@ export type RangeLabelArgs = { idx: Int32Array; words: Int32Array; start: number
  */
 export function rangeLabels(a: RangeLabelArgs, s: number, e: number): void {
   const { idx, words, start, step } = a;
+  if (start === 0 && step === 1) {
+    // The default RangeIndex: the label is the position itself, sign-extended.
+    for (let i = s; i < e; i++) {
+      const j = idx[i];
+      words[2 * i] = j;
+      words[2 * i + 1] = j >> 31;
+    }
+    return;
+  }
   for (let i = s; i < e; i++) {
     const v = start + idx[i] * step;
     if (v === (v | 0)) {
