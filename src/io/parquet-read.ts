@@ -186,7 +186,9 @@ function decodeScratch(part: Uint8Array, what: string, targets?: ColumnTargets):
   }
 }
 
-const partTask = resolveTask({ module: new URL('./parquet-task.js', import.meta.url).href, name: 'decodeParquetPart' }, 'readParquet');
+/** The worker task, resolved on first use (not when gridframe is imported). */
+let partTaskCache: ReturnType<typeof resolveTask> | undefined;
+const partTask = (): ReturnType<typeof resolveTask> => (partTaskCache ??= resolveTask({ module: new URL('./parquet-task.js', import.meta.url).href, name: 'decodeParquetPart' }, 'readParquet'));
 
 async function readSelected(fd: number, path: string, size: number, opts: ReadParquetOptions, what: string): Promise<DataFrame> {
   const tail = new Uint8Array(8);
@@ -218,7 +220,7 @@ async function readSelected(fd: number, path: string, size: number, opts: ReadPa
   // The worker reads and decodes the second half while the main thread reads and decodes the first.
   const plan = subsetFile(f, sel.layout, sel.keep, split[1], sel.schemaB64);
   const source: PartSource = { path, plan };
-  const inWorker = runInWorker(partTask, [source, { values: targets, at: na }]).then(
+  const inWorker = runInWorker(partTask(), [source, { values: targets, at: na }]).then(
     (r) => {
       progress.done += plan.chunks.reduce((n, c) => n + c.length, 0);
       progress.cb?.(progress.done, progress.total);

@@ -195,7 +195,9 @@ function splitRow(cols: readonly Column[], plan: WritePlan): number {
   return k < n ? k : 0;
 }
 
-const partTask = resolveTask({ module: new URL('./parquet-write-task.js', import.meta.url).href, name: 'encodeParquetPart' }, 'toParquet');
+/** The worker task, resolved on first use (not when gridframe is imported). */
+let partTaskCache: ReturnType<typeof resolveTask> | undefined;
+const partTask = (): ReturnType<typeof resolveTask> => (partTaskCache ??= resolveTask({ module: new URL('./parquet-write-task.js', import.meta.url).href, name: 'encodeParquetPart' }, 'toParquet'));
 
 /**
  * Writes a frame to a Parquet file; a large frame is encoded in two halves, one of them in a worker.
@@ -213,7 +215,7 @@ export async function toParquet(df: DataFrame, path: string, opts: ToParquetOpti
     pieces = schema === undefined ? [bytes] : joinFiles([bytes], schema);
   } else {
     const n = cols[0].length;
-    const theirs = runInWorker(partTask, [names, cols, indexNames, plan, k, n]).then(
+    const theirs = runInWorker(partTask(), [names, cols, indexNames, plan, k, n]).then(
       (b) => b as Uint8Array,
       (e: unknown) => new ParseError(`Cannot encode the frame as Parquet: ${e instanceof Error ? e.message : String(e)}`),
     );
