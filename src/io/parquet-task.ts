@@ -10,6 +10,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { ParseError } from '../errors.js';
 import type { Column } from '../frame/column.js';
 import { decodeParquet, releaseScratch, takeScratch } from './parquet-decode.js';
+import { parquetWasm } from './parquet-wasm.js';
 import type { ColumnTargets } from './parquet-ffi.js';
 import { materialize, type SubsetPlan } from './parquet-footer.js';
 
@@ -32,6 +33,16 @@ function readPlan(src: PartSource): Uint8Array {
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * Loads parquet-wasm in the worker (started by the first large read or write, which itself runs on the
+ * calling thread, so later ones find a worker ready).
+ * @example
+ * warmParquet() // true
+ */
+export function warmParquet(): boolean {
+  return typeof parquetWasm().readParquet === 'function';
 }
 
 /**
