@@ -85,7 +85,9 @@ export function warmParquetPool(): Promise<void> {
  * if (poolReady()) { ...split the work... }
  */
 export function poolReady(): boolean {
-  if (poolInfo().threads > 0 && !warming) return true;
+  // A started worker counts even before its warm-up reply is handled: a caller that never lets the
+  // event loop turn (only promise callbacks between calls) would otherwise never see it.
+  if (poolInfo().threads > 0) return true;
   void warmParquetPool();
   return false;
 }

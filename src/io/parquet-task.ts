@@ -36,12 +36,13 @@ function readPlan(src: PartSource): Uint8Array {
 }
 
 /**
- * Loads parquet-wasm in the worker (started by the first large read or write, which itself runs on the
- * calling thread, so later ones find a worker ready).
+ * Loads parquet-wasm and the write task in the worker (started by the first large read or write, which
+ * itself runs on the calling thread, so later ones find a worker ready).
  * @example
- * warmParquet() // true
+ * await warmParquet() // true
  */
-export function warmParquet(): boolean {
+export async function warmParquet(): Promise<boolean> {
+  await import('./parquet-write-task.js');
   return typeof parquetWasm().readParquet === 'function';
 }
 
