@@ -13,8 +13,6 @@ import { columnFromVector } from './arrow-concat.js';
 import { wasmTableColumns, type ColumnTargets } from './parquet-ffi.js';
 import { footerLength } from './parquet-footer.js';
 import { parquetWasm } from './parquet-wasm.js';
-import { poolInfo, runInWorker } from '../parallel/pool.js';
-import { resolveTask } from '../parallel/task.js';
 
 /** Rows per decoded batch: large, as parquet-wasm's default of 1024 rows is slow. */
 const BATCH_ROWS = 1 << 20;
@@ -57,39 +55,6 @@ export function releaseScratch(b: Uint8Array): void {
  */
 export function handOff(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
-}
-
-let warming: Promise<void> | undefined;
-
-/**
- * Starts a worker of the pool that loads parquet-wasm (when none is started or starting); resolves once
- * it has.
- * @example
- * await warmParquetPool();
- */
-export function warmParquetPool(): Promise<void> {
-  warming ??= runInWorker(resolveTask({ module: new URL('./parquet-task.js', import.meta.url).href, name: 'warmParquet' }, 'readParquet'), []).then(
-    () => undefined,
-    () => undefined,
-  ).finally(() => {
-    warming = undefined;
-  });
-  return warming;
-}
-
-/**
- * True when the worker pool has a worker; else starts one (not awaited) and gives false, so this read
- * or write runs on the calling thread instead of waiting for a worker to start (a worker's start costs
- * about what it would save on a first call).
- * @example
- * if (poolReady()) { ...split the work... }
- */
-export function poolReady(): boolean {
-  // A started worker counts even before its warm-up reply is handled: a caller that never lets the
-  // event loop turn (only promise callbacks between calls) would otherwise never see it.
-  if (poolInfo().threads > 0) return true;
-  void warmParquetPool();
-  return false;
 }
 
 /** The message of anything thrown (parquet-wasm throws strings). */

@@ -25,7 +25,7 @@ import { resolveTask } from '../parallel/task.js';
 import { frameFromColumns } from './arrow-concat.js';
 import { fileError, readFileBytes } from './file-errors.js';
 import { INDEX_META_KEY, parseIndexMeta } from './frame-columns.js';
-import { decodeParquet, handOff, message, parquetSchema, poolReady, releaseScratch, takeScratch } from './parquet-decode.js';
+import { decodeParquet, handOff, message, parquetSchema, releaseScratch, takeScratch } from './parquet-decode.js';
 import type { ColumnTargets, Values } from './parquet-ffi.js';
 import type { PartSource } from './parquet-task.js';
 import { arrowSchemaBase64, footerLength, layoutOf, materialize, subsetFile, type Footer, type Layout, type SubsetPlan } from './parquet-footer.js';
@@ -106,7 +106,7 @@ const MAIN_SHARE = 0.45;
 /** The row groups split in two consecutive runs (the first about MAIN_SHARE of the bytes), or null when one run it is. */
 function halves(sel: Selection): [number[], number[]] | null {
   const total = chunkBytes(sel, sel.groups);
-  if (sel.groups.length < 2 || total < parquetReadTuning.parallelMinBytes || availableParallelism() < 2 || !poolReady()) return null;
+  if (sel.groups.length < 2 || total < parquetReadTuning.parallelMinBytes || availableParallelism() < 2) return null;
   let acc = 0;
   for (let i = 0; i < sel.groups.length - 1; i++) {
     acc += chunkBytes(sel, [sel.groups[i]]);

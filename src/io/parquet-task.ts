@@ -10,7 +10,6 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { ParseError } from '../errors.js';
 import type { Column } from '../frame/column.js';
 import { decodeParquet, releaseScratch, takeScratch } from './parquet-decode.js';
-import { parquetWasm } from './parquet-wasm.js';
 import type { ColumnTargets } from './parquet-ffi.js';
 import { materialize, type SubsetPlan } from './parquet-footer.js';
 
@@ -33,17 +32,6 @@ function readPlan(src: PartSource): Uint8Array {
   } finally {
     closeSync(fd);
   }
-}
-
-/**
- * Loads parquet-wasm and the write task in the worker (started by the first large read or write, which
- * itself runs on the calling thread, so later ones find a worker ready).
- * @example
- * await warmParquet() // true
- */
-export async function warmParquet(): Promise<boolean> {
-  await import('./parquet-write-task.js');
-  return typeof parquetWasm().readParquet === 'function';
 }
 
 /**

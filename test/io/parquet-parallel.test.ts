@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { fromCodes, fromEpochMs, fromStrings, fromTyped, fromBoolBytes } from '../../src/frame/column-build.js';
 import { packBits } from '../../src/frame/bitmap.js';
 import { DataFrame } from '../../src/frame/dataframe.js';
@@ -12,16 +12,7 @@ import { layoutOf, readFooter } from '../../src/io/parquet-footer.js';
 import { expectFrameEqual } from './sample-frame.js';
 import { readFileSync } from 'node:fs';
 
-import { warmParquetPool } from '../../src/io/parquet-decode.js';
-import { poolInfo } from '../../src/parallel/pool.js';
-
 const dir = mkdtempSync(path.join(tmpdir(), 'gridframe-pqpar-'));
-// A read or write that finds no worker started runs on the calling thread (and starts one): start it
-// here so every read and write below takes the parallel path.
-beforeAll(async () => {
-  await warmParquetPool();
-  expect(poolInfo().threads).toBeGreaterThan(0);
-});
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const defaults = { read: parquetReadTuning.parallelMinBytes, write: parquetWriteTuning.parallelMinBytes };
 afterEach(() => {
