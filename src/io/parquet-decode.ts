@@ -19,30 +19,40 @@ const BATCH_ROWS = 1 << 20;
 
 /** Parts smaller than this are read into fresh buffers. */
 const SCRATCH_MIN = 16 << 20;
-let scratch: WeakRef<Uint8Array> | undefined;
+/** How long a part buffer is kept for the next read. */
+const SCRATCH_KEEP_MS = 5000;
+let scratch: Uint8Array | undefined;
+let scratchTimer: ReturnType<typeof setTimeout> | undefined;
 
 /**
- * A buffer of at least `size` bytes for a part about to be copied into wasm memory: the one a previous
- * read gave back when it is still alive and not much larger, else null (allocate). Reusing it spares
- * the page faults of a fresh 100 MB buffer and the collector's work. One user at a time: taking it
- * clears it until `releaseScratch`.
+ * A buffer of at least `size` bytes for a part about to be copied into wasm memory: the one a read of
+ * the last few seconds gave back when it is large enough and not much larger, else a new one (undefined
+ * for small parts: allocate). Reusing it spares the page faults of a fresh 100 MB buffer on repeated
+ * reads. One user at a time: taking it clears it until `releaseScratch`.
  * @example
  * const buf = takeScratch(plan.size);
  */
 export function takeScratch(size: number): Uint8Array | undefined {
-  const b = scratch?.deref();
+  const b = scratch;
   scratch = undefined;
   if (size < SCRATCH_MIN) return undefined;
   return b && b.length >= size && b.length <= size * 1.5 ? b : new Uint8Array(Math.ceil(size * 1.25));
 }
 
 /**
- * Gives a part buffer back for the next read (held weakly: the collector may still free it).
+ * Gives a part buffer back for the next read; it is dropped after SCRATCH_KEEP_MS (an unref'd timer,
+ * never keeping the process alive).
  * @example
  * releaseScratch(buf);
  */
 export function releaseScratch(b: Uint8Array): void {
-  if (b.buffer.byteLength >= SCRATCH_MIN && !(b.buffer instanceof SharedArrayBuffer)) scratch = new WeakRef(new Uint8Array(b.buffer));
+  if (b.buffer.byteLength < SCRATCH_MIN || b.buffer instanceof SharedArrayBuffer) return;
+  scratch = new Uint8Array(b.buffer);
+  clearTimeout(scratchTimer);
+  scratchTimer = setTimeout(() => {
+    scratch = undefined;
+  }, SCRATCH_KEEP_MS);
+  scratchTimer.unref();
 }
 
 /**
