@@ -12,7 +12,6 @@
  * parquet-wasm's WebAssembly memory grows to hold a part plus its decoded table and never shrinks.
  * @module
  */
-import { availableParallelism } from 'node:os';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import * as arrow from 'apache-arrow';
 import { GridframeError, ParseError, unknownName, ValueError } from '../errors.js';
@@ -20,7 +19,7 @@ import { alloc } from '../frame/alloc.js';
 import { Column } from '../frame/column.js';
 import { concatColumns, joinValidity } from '../frame/column-concat.js';
 import type { DataFrame } from '../frame/dataframe.js';
-import { runInWorker } from '../parallel/pool.js';
+import { poolInfo, runInWorker } from '../parallel/pool.js';
 import { resolveTask } from '../parallel/task.js';
 import { frameFromColumns } from './arrow-concat.js';
 import { fileError, readFileBytes } from './file-errors.js';
@@ -106,7 +105,7 @@ const MAIN_SHARE = 0.45;
 /** The row groups split in two consecutive runs (the first about MAIN_SHARE of the bytes), or null when one run it is. */
 function halves(sel: Selection): [number[], number[]] | null {
   const total = chunkBytes(sel, sel.groups);
-  if (sel.groups.length < 2 || total < parquetReadTuning.parallelMinBytes || availableParallelism() < 2) return null;
+  if (sel.groups.length < 2 || total < parquetReadTuning.parallelMinBytes || poolInfo().workers < 2) return null;
   let acc = 0;
   for (let i = 0; i < sel.groups.length - 1; i++) {
     acc += chunkBytes(sel, [sel.groups[i]]);
@@ -295,7 +294,7 @@ export async function readParquet(path: string, opts: ReadParquetOptions = {}): 
   } catch (e) {
     throw fileError(e, path);
   }
-  if (!opts.columns && !opts.rowGroups && (size < parquetReadTuning.parallelMinBytes || availableParallelism() < 2)) {
+  if (!opts.columns && !opts.rowGroups && (size < parquetReadTuning.parallelMinBytes || poolInfo().workers < 2)) {
     return parquetBytesToFrame(await readFileBytes(path, opts.onProgress), {}, what);
   }
   let fd: number | undefined;

@@ -11,7 +11,6 @@
  * the bench frame) bounds the write.
  * @module
  */
-import { availableParallelism } from 'node:os';
 import { closeSync, openSync, writevSync } from 'node:fs';
 import * as arrow from 'apache-arrow';
 import type { Compression } from 'parquet-wasm';
@@ -25,7 +24,7 @@ import { writeColumns } from './frame-columns.js';
 import { arrowSchemaBase64, concatBytes, joinFiles } from './parquet-footer.js';
 import { plainStrings } from './parquet-strings.js';
 import { handOff } from './parquet-decode.js';
-import { runInWorker } from '../parallel/pool.js';
+import { poolInfo, runInWorker } from '../parallel/pool.js';
 import { resolveTask } from '../parallel/task.js';
 
 /** Parquet compression codecs. */
@@ -189,7 +188,7 @@ export const parquetWriteTuning = { parallelMinBytes: 32 << 20 };
 function splitRow(cols: readonly Column[], plan: WritePlan): number {
   const n = cols.length ? cols[0].length : 0;
   const bytes = cols.reduce((s, c) => s + c.values.byteLength + (c.data.valueOffsets?.byteLength ?? 0), 0);
-  if (bytes < parquetWriteTuning.parallelMinBytes || n <= plan.rowGroupSize || availableParallelism() < 2) return 0;
+  if (bytes < parquetWriteTuning.parallelMinBytes || n <= plan.rowGroupSize || poolInfo().workers < 2) return 0;
   const rg = plan.rowGroupSize;
   const k = Math.max(1, Math.round(n / 2 / rg)) * rg;
   return k < n ? k : 0;

@@ -10,6 +10,7 @@ import { parquetReadTuning, readParquet } from '../../src/io/parquet-read.js';
 import { parquetBytes, parquetWriteTuning, toParquet } from '../../src/io/parquet-write.js';
 import { layoutOf, readFooter } from '../../src/io/parquet-footer.js';
 import { expectFrameEqual } from './sample-frame.js';
+import { configure, poolInfo } from '../../src/parallel/pool.js';
 import { readFileSync } from 'node:fs';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'gridframe-pqpar-'));
@@ -23,9 +24,13 @@ const serial = (): void => {
   parquetReadTuning.parallelMinBytes = Infinity;
   parquetWriteTuning.parallelMinBytes = Infinity;
 };
+const poolWorkers = poolInfo().workers;
+afterAll(() => { if (poolInfo().workers !== poolWorkers) configure({ workers: poolWorkers }); });
 const parallel = (): void => {
   parquetReadTuning.parallelMinBytes = 0;
   parquetWriteTuning.parallelMinBytes = 0;
+  // The split needs two pool workers; a one-core machine gets one by default.
+  if (poolInfo().workers < 2) configure({ workers: 2 });
 };
 
 /**
