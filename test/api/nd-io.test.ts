@@ -90,8 +90,16 @@ describe('API.md N-d file I/O', () => {
     expect(tas.attrs.units).toBe('K');
   });
 
-  // API.md's `openDataset(path, { chunks })`: openDataset is always lazy, and chunked computation goes
-  // through `ds.get(v).chunk({...})` (README "Design notes"); that path is tested in test/api/parallel.test.ts.
+  it('await openDataset(path, { chunks }) reduces chunk by chunk to the eager values', async () => {
+    const p = path.join(dir, 'chunks.nc');
+    await sample(2003).toNetcdf(p);
+    const ds = await gf.openDataset(p, { chunks: { time: 1 } });
+    const tas = ds.get('tas');
+    expect(tas.variable.chunks).toEqual({ time: 1 });
+    // tas = [[280, 281], [282, 283]] (time x lat): time means 281 and 282, by hand
+    expect(tas.mean('time').values.toArray()).toEqual([281, 282]);
+    expect(tas.variable.isLazy).toBe(true);
+  });
 });
 
 // The API.md walk-through on the shared CMIP6 files (tas1840.nc ... tas1849.nc: monthly, 160 x 320,
