@@ -230,11 +230,3 @@ export function setField(s: TStruct, id: number, type: number, value: TValue): v
   }
 }
 
-/**
- * Removes fields by id.
- * @example
- * dropFields(chunk, [4, 5, 6, 7])
- */
-export function dropFields(s: TStruct, ids: readonly number[]): void {
-  s.fields = s.fields.filter((f) => !ids.includes(f.id));
-}
