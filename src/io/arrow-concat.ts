@@ -87,15 +87,12 @@ export function frameFromColumns(names: readonly string[], columns: readonly Col
 }
 
 /**
- * An Arrow table of the given columns with the index names in its metadata; with `rows`, only rows
- * [start, end) (sliced views, no copy).
+ * An Arrow table of the given columns with the index names in its metadata.
  * @example
  * arrowTable(['a'], [col], [])
  */
-export function arrowTable(names: readonly string[], cols: readonly Column[], indexNames: readonly string[], rows?: readonly [number, number]): arrow.Table {
-  const all = cols.length ? cols[0].length : 0;
-  const [start, end] = rows ?? [0, all];
-  return arrowTableOf(names, cols.map((c) => (start === 0 && end === all ? c.data : c.data.slice(start, end - start))), indexNames);
+export function arrowTable(names: readonly string[], cols: readonly Column[], indexNames: readonly string[]): arrow.Table {
+  return arrowTableOf(names, cols.map((c) => c.data), indexNames);
 }
 
 /**

@@ -18,7 +18,7 @@ import { parquetWasm } from './parquet-wasm.js';
 import { ParseError, ValueError } from '../errors.js';
 import type { Column } from '../frame/column.js';
 import type { DataFrame } from '../frame/dataframe.js';
-import { arrowTableOf } from './arrow-concat.js';
+import { arrowTable, arrowTableOf } from './arrow-concat.js';
 import { fileError } from './file-errors.js';
 import { writeColumns } from './frame-columns.js';
 import { arrowSchemaBase64, concatBytes, joinFiles } from './parquet-footer.js';
@@ -174,7 +174,7 @@ export function parquetBytes(df: DataFrame, opts: ToParquetOptions = {}): Uint8A
  */
 function fileSchema(names: readonly string[], cols: readonly Column[], indexNames: readonly string[], plan: WritePlan): string | undefined {
   if (!cols.some((c, i) => c.isDictionary && plan.plain.includes(names[i]))) return undefined;
-  return arrowSchemaBase64(arrowTableOf(names, cols.map((c) => c.data), indexNames).schema) ?? undefined;
+  return arrowSchemaBase64(arrowTable(names, cols, indexNames).schema) ?? undefined;
 }
 
 /**
