@@ -8,6 +8,7 @@
  */
 import type { Column } from '../frame/column.js';
 import { fromTyped } from '../frame/column-build.js';
+import { float64ToInt64 } from '../frame/dtypes.js';
 import { PHYS_MAX, PhysicalGroups } from './physical.js';
 
 /** Rows per kernel call (small functions called many times are optimized early by V8). */
@@ -129,12 +130,7 @@ function int32Uniques(order: Int32Array, base: number): Column {
 }
 
 function int64Uniques(order: Int32Array, base: number): Column {
-  const out = new BigInt64Array(order.length);
-  const w = new Int32Array(out.buffer);
-  for (let r = 0; r < order.length; r++) {
-    const val = order[r] + base;
-    w[2 * r] = val;
-    w[2 * r + 1] = val < 0 ? -1 : 0;
-  }
-  return fromTyped(out, null, 'int64');
+  const vals = new Float64Array(order.length);
+  for (let r = 0; r < order.length; r++) vals[r] = order[r] + base;
+  return fromTyped(float64ToInt64(vals), null, 'int64');
 }
