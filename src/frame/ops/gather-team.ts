@@ -4,16 +4,12 @@
  * blocks and whole output blocks. Same values as the single-thread gather.
  * @module
  */
+import { sharedArray } from '../../parallel/blocks.js';
 import { runParts } from '../../parallel/team.js';
 import type { TeamTyped } from '../../parallel/team-kernel.js';
 import { alloc } from '../alloc.js';
 import { F64, gatherRange, I32, PAIRS, type GatherArgs } from './gather-par.js';
 import { BLOCK, gplanCount, gplanPhase1, gplanPhase2, gplanScatter, type Phase2Args } from './gather-plan-par.js';
-
-/** A zeroed Uint32Array on shared memory whatever its size (team arguments must be shared). */
-function sharedU32(n: number): Uint32Array {
-  return new Uint32Array(new SharedArrayBuffer(4 * n));
-}
 
 /**
  * `outs[c][i] = srcs[c][idx[i]]` for every column of `a` (0 where idx[i] < 0), in `parts` parts.
@@ -27,12 +23,12 @@ export function gatherOnTeam(a: GatherArgs, parts: number): void {
   const Q = parts;
   const nbS = (a.srcLength >> BLOCK) + 1;
   const nbD = (n >> BLOCK) + 1;
-  const countS = sharedU32(P * nbS);
-  const countQD = sharedU32(P * Q * nbD);
+  const countS = sharedArray(Uint32Array, P * nbS);
+  const countQD = sharedArray(Uint32Array, P * Q * nbD);
   runParts(gplanCount, { idx, nbS, nbD, Q, countS, countQD }, P);
   // Entries in source-block order, parts in row order inside a block; ranges q of whole blocks.
-  const posS = sharedU32(P * nbS);
-  const kStart = new Int32Array(new SharedArrayBuffer(4 * (Q + 1))).fill(-1);
+  const posS = sharedArray(Uint32Array, P * nbS);
+  const kStart = sharedArray(Int32Array, Q + 1).fill(-1);
   let m = 0;
   for (let S = 0; S < nbS; S++) {
     const q = Math.floor((S * Q) / nbS);
@@ -45,8 +41,8 @@ export function gatherOnTeam(a: GatherArgs, parts: number): void {
   kStart[Q] = m;
   for (let q = Q - 1; q >= 0; q--) if (kStart[q] < 0) kStart[q] = kStart[q + 1];
   // Slots: destination blocks in order; inside one, range q's slots after those of ranges before it.
-  const offQD = sharedU32(Q * nbD);
-  const dStart = sharedU32(nbD + 1);
+  const offQD = sharedArray(Uint32Array, Q * nbD);
+  const dStart = sharedArray(Uint32Array, nbD + 1);
   let t = 0;
   for (let D = 0; D < nbD; D++) {
     dStart[D] = t;
@@ -64,14 +60,14 @@ export function gatherOnTeam(a: GatherArgs, parts: number): void {
     return;
   }
   runParts(gplanScatter, { idx, nbS, posS, src, dstOf }, P);
-  const tmps = a.kinds.map((k): TeamTyped => (k === F64 ? alloc(Float64Array, m) : k === PAIRS ? alloc(Int32Array, 2 * m) : k === I32 ? alloc(Int32Array, m) : new Uint8Array(new SharedArrayBuffer(0))));
+  const tmps = a.kinds.map((k): TeamTyped => (k === F64 ? alloc(Float64Array, m) : k === PAIRS ? alloc(Int32Array, 2 * m) : k === I32 ? alloc(Int32Array, m) : sharedArray(Uint8Array, 0)));
   const dst = alloc(Int32Array, m);
   runParts(gplanPhase1, { src, dstOf, dst, kStart, nbD, offQD, srcs: a.srcs, tmps, kinds: a.kinds }, Q);
   runParts(gplanPhase2, phase2Args(a, dst, dStart, P, nbD, tmps), P);
 }
 
 function phase2Args(a: GatherArgs, dst: Int32Array, dStart: Uint32Array, P: number, nbD: number, tmps: readonly TeamTyped[]): Phase2Args {
-  const dBlock = new Int32Array(new SharedArrayBuffer(4 * (P + 1)));
+  const dBlock = sharedArray(Int32Array, P + 1);
   for (let r = 0; r <= P; r++) dBlock[r] = Math.floor((r * nbD) / P);
   return { idx: a.idx, srcLength: a.srcLength, dst, dStart, dBlock, srcs: a.srcs, tmps, outs: a.outs, kinds: a.kinds };
 }

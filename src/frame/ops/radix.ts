@@ -8,6 +8,7 @@
 import { alloc } from '../alloc.js';
 import { msdSortPerm } from './radix-msd.js';
 import { NB, radixBuckets, radixHist, radixScatter, type BucketArgs } from './radix-par.js';
+import { sharedArray } from '../../parallel/blocks.js';
 import { runParts, teamThreads } from '../../parallel/team.js';
 
 /** Unsigned sort keys of one column, in row order: `hi` (may be null) then `lo`, `bits` significant bits in all. */
@@ -213,7 +214,7 @@ export function msdOnTeam(
     runParts(radixScatter, { hi, lo, perm, hiO: hiT, loO: loT, permO: permT, s, offs }, rowParts);
     // Buckets grouped into parts of about equal rows.
     const parts = Math.min(2 * rowParts, 64);
-    const bounds = new Int32Array(new SharedArrayBuffer(4 * (parts + 1)));
+    const bounds = sharedArray(Int32Array, parts + 1);
     for (let p = 1, b = 0; p < parts; p++) {
       const goal = (n * p) / parts;
       while (b < NB && starts[b + 1] <= goal) b++;
@@ -222,7 +223,7 @@ export function msdOnTeam(
     bounds[parts] = NB;
     const args: BucketArgs = {
       hi: hiT, lo: loT, perm: permT, hiO: hi, loO: lo, permO: out, s, starts, bounds,
-      decode: decode ? 1 : 0, asc: decode?.asc ? 1 : 0, naLast: decode?.naLast ? 1 : 0, values: decode?.values ?? new Float64Array(new SharedArrayBuffer(0)),
+      decode: decode ? 1 : 0, asc: decode?.asc ? 1 : 0, naLast: decode?.naLast ? 1 : 0, values: decode?.values ?? sharedArray(Float64Array, 0),
     };
     runParts(radixBuckets, args, parts, alongside);
     return true;

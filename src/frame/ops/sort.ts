@@ -10,6 +10,7 @@ import { ValueError } from '../../errors.js';
 import { msdSortPerm } from './radix-msd.js';
 import { MSD_MIN, msdOnTeam, PAR_MIN, radixSortPerm, SPLIT, type UintKey } from './radix.js';
 import { NB, radixFloatKeys } from './radix-par.js';
+import { sharedArray } from '../../parallel/blocks.js';
 import { runParts, teamThreads } from '../../parallel/team.js';
 import { decodeFloatKey, sortKey } from './sort-keys.js';
 import type { Column as Column } from '../column.js';
@@ -155,7 +156,7 @@ function floatOnTeam(v: Float64Array, ascending: boolean, naLast: boolean, parts
   const hi = alloc(Uint32Array, n);
   const lo = alloc(Uint32Array, n);
   const counts = alloc(Uint32Array, parts * NB);
-  const flags = new Int32Array(new SharedArrayBuffer(8 * parts));
+  const flags = sharedArray(Int32Array, 2 * parts);
   runParts(radixFloatKeys, { v: src, hi, lo, asc: ascending ? 1 : 0, naLast: naLast ? 1 : 0, counts, flags }, parts);
   let sorted = true;
   let lossy = false;
