@@ -53,7 +53,6 @@ export interface ChunkColumn {
   kind: number;
   /** Rows (in the chunk) that are missing, ascending. */
   nulls: Int32Array;
-  nullCount: number;
   /** K_NUM: no decimal seen. */
   allInt: boolean;
   /** K_NUM: the values (NaN at missing rows), unless `i64` holds them. */
@@ -227,7 +226,7 @@ function packBits(bytes: Uint8Array, rows: number): Uint8Array {
 
 function finish(st: ColState, rows: number, failed: boolean): ChunkColumn {
   const col: ChunkColumn = {
-    kind: st.kind, nulls: st.nulls.subarray(0, st.nullCount), nullCount: st.nullCount, allInt: st.allInt,
+    kind: st.kind, nulls: st.nulls.subarray(0, st.nullCount), allInt: st.allInt,
     f64: null, i64: null, bigRows: st.bigRows, bigVals: st.bigVals, words: null, bits: null, strings: null,
   };
   if (failed) return col;

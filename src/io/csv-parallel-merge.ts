@@ -24,7 +24,7 @@ const KIND_OF_MODE: Record<number, number> = { [M_F64]: K_NUM, [M_I64]: K_NUM, [
 /** Validity of n rows from the chunks' missing rows (null when none is missing). */
 function validityOf(chunks: readonly ChunkResult[], offsets: readonly number[], j: number, n: number): Uint8Array | null {
   let total = 0;
-  for (const c of chunks) total += c.cols[j].nullCount;
+  for (const c of chunks) total += c.cols[j].nulls.length;
   if (total === 0) return null;
   const bm = allValid(n);
   chunks.forEach((c, k) => {
@@ -92,7 +92,7 @@ function boolColumn(chunks: readonly ChunkResult[], offsets: readonly number[], 
   });
   const validity = validityOf(chunks, offsets, j, n);
   let nulls = 0;
-  for (const c of chunks) nulls += c.cols[j].nullCount;
+  for (const c of chunks) nulls += c.cols[j].nulls.length;
   return new Column(arrow.makeData({ type: new arrow.Bool(), length: n, nullCount: nulls, nullBitmap: validity ?? undefined, data: bits }));
 }
 
