@@ -12,6 +12,7 @@
  */
 import { defineKernel, partRange } from '../../parallel/team-kernel.js';
 import { sortBufs, sortRange } from './radix-msd.js';
+import { decodeFloatKeysInto } from './sort-keys.js';
 
 /** Buckets of the split digit. */
 export const NB = 1 << 16;
@@ -170,34 +171,10 @@ export const radixBuckets = defineKernel('radix.buckets', (a: BucketArgs, part: 
     if (m > 1) sortRange(bufs, 0, 0, m, a.s, 0);
     const permO = a.permO;
     for (let i = 0; i < m; i++) permO[start + i] = p0[i];
-    if (a.decode === 1) decodeFloats(h0, l0, m, a.values, start, a.asc === 1, a.naLast === 1);
+    if (a.decode === 1) decodeFloatKeysInto(h0, l0, m, a.values, start, a.asc === 1, a.naLast === 1);
     else {
       a.hiO.set(h0.subarray(0, m), start);
       a.loO.set(l0.subarray(0, m), start);
     }
   }
 });
-
-/** float64 values back from `m` sorted float keys (sort-keys.ts `floatKey`; missing keys give NaN), written at `at`. */
-function decodeFloats(hi: Uint32Array, lo: Uint32Array, m: number, out: Float64Array, at: number, asc: boolean, naLast: boolean): void {
-  const w = new Uint32Array(out.buffer, out.byteOffset + at * 8, 2 * m);
-  const na = naLast ? 0xffffffff : 0;
-  const flip = asc ? 0 : 0xffffffff;
-  for (let i = 0; i < m; i++) {
-    let h = hi[i];
-    let l = lo[i];
-    if (h === na && l === na) {
-      out[at + i] = NaN;
-      continue;
-    }
-    h = (h ^ flip) >>> 0;
-    l = (l ^ flip) >>> 0;
-    if (h & 0x80000000) h ^= 0x80000000;
-    else {
-      h = ~h >>> 0;
-      l = ~l >>> 0;
-    }
-    w[2 * i + 1] = h;
-    w[2 * i] = l;
-  }
-}

@@ -132,16 +132,25 @@ function floatKey(v: Float64Array, valid: Uint8Array | null, n: number, asc: boo
 export function decodeFloatKey(key: UintKey, asc: boolean, naLast: boolean): Float64Array {
   const n = key.lo.length;
   const out = alloc(Float64Array, n);
-  const w = new Uint32Array(out.buffer, 0, 2 * n);
-  const hi = key.hi as Uint32Array;
-  const lo = key.lo;
+  decodeFloatKeysInto(key.hi as Uint32Array, key.lo, n, out, 0, asc, naLast);
+  return out;
+}
+
+/**
+ * The float64 values of `m` `floatKey` keys (hi, lo), written to `out` from position `at`; missing
+ * keys decode to NaN. (Also run by the team workers in radix-par.ts: this module stays light.)
+ * @example
+ * decodeFloatKeysInto(key.hi, key.lo, n, out, 0, true, true)
+ */
+export function decodeFloatKeysInto(hi: Uint32Array, lo: Uint32Array, m: number, out: Float64Array, at: number, asc: boolean, naLast: boolean): void {
+  const w = new Uint32Array(out.buffer, out.byteOffset + at * 8, 2 * m);
   const na = naLast ? 0xffffffff : 0;
   const flip = asc ? 0 : 0xffffffff;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < m; i++) {
     let h = hi[i];
     let l = lo[i];
     if (h === na && l === na) {
-      out[i] = NaN;
+      out[at + i] = NaN;
       continue;
     }
     h = (h ^ flip) >>> 0;
@@ -154,7 +163,6 @@ export function decodeFloatKey(key: UintKey, asc: boolean, naLast: boolean): Flo
     w[2 * i + 1] = h;
     w[2 * i] = l;
   }
-  return out;
 }
 
 /** Keys from dense codes (-1 = missing) through a rank table. */
