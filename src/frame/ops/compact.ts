@@ -13,7 +13,7 @@ import * as arrow from 'apache-arrow';
 import { alloc } from '../alloc.js';
 import { bitmapBytes } from '../bitmap.js';
 import { Column } from '../column.js';
-import { gather } from './gather.js';
+import { finishGather, gather } from './gather.js';
 
 type Fixed = ArrayBufferView & { length: number; BYTES_PER_ELEMENT: number };
 
@@ -261,12 +261,7 @@ export function compactByBits(col: Column, bits: Uint8Array, count: number = cou
   else if (width === 4) compactI32(new Int32Array(src.buffer, src.byteOffset, n), bits, n, new Int32Array(buf, 0, count + 1));
   else if (width === 2) compactI16(new Int16Array(src.buffer, src.byteOffset, n), bits, n, new Int16Array(buf, 0, count + 1));
   else compactU8(new Uint8Array(src.buffer, src.byteOffset, n), bits, n, new Uint8Array(buf, 0, count + 1));
-  const Ctor = src.constructor as new (b: ArrayBufferLike, o: number, l: number) => Float64Array;
-  const data = new Ctor(buf, 0, count);
-  if (arrow.DataType.isDictionary(t)) {
-    return new Column(arrow.makeData({ type: t, length: count, nullCount, nullBitmap: bitmap, data: data as unknown as Int32Array, dictionary: d.dictionary as arrow.Vector }));
-  }
-  return new Column(arrow.makeData({ type: t as arrow.Float64, length: count, nullCount, nullBitmap: bitmap, data }));
+  return finishGather(col, new Uint8Array(buf), count, bitmap, nullCount);
 }
 
 /**

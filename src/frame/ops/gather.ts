@@ -91,8 +91,13 @@ function lane(col: Column, n: number, share: boolean): Lane {
   return { kind: U8, src: new Uint8Array(src.buffer, src.byteOffset, src.length), out: buf, buf };
 }
 
-/** The gathered column from its value bytes (same type, dictionary kept). */
-function finish(col: Column, buf: Uint8Array, n: number, bitmap: Uint8Array | undefined, nullCount: number): Column {
+/**
+ * A column of `col`'s type (dictionary kept) over `n` values in `buf` (from offset 0), e.g. gathered
+ * or compacted values.
+ * @example
+ * finishGather(col, buf, n, undefined, 0)
+ */
+export function finishGather(col: Column, buf: Uint8Array, n: number, bitmap: Uint8Array | undefined, nullCount: number): Column {
   const d = col.data;
   const t = d.type;
   const Ctor = (d.values as object).constructor as new (b: ArrayBufferLike, o: number, l: number) => Float64Array;
@@ -114,14 +119,7 @@ export function shareColumn(col: Column): Column {
   if (!fixedWidth(col) || src.buffer instanceof SharedArrayBuffer || src.byteLength < 1 << 16) return col;
   const bytes = alloc(Uint8Array, src.byteLength);
   bytes.set(new Uint8Array(src.buffer, src.byteOffset, src.byteLength));
-  const d = col.data;
-  const Ctor = src.constructor as new (b: ArrayBufferLike, o: number, l: number) => Float64Array;
-  const data = new Ctor(bytes.buffer, 0, src.length);
-  const nulls = { nullCount: col.nullCount, nullBitmap: col.validity ?? undefined };
-  if (arrow.DataType.isDictionary(d.type)) {
-    return new Column(arrow.makeData({ type: d.type, length: col.length, ...nulls, data: data as unknown as Int32Array, dictionary: d.dictionary as arrow.Vector }));
-  }
-  return new Column(arrow.makeData({ type: d.type as arrow.Float64, length: col.length, ...nulls, data }));
+  return finishGather(col, bytes, col.length, col.validity ?? undefined, col.nullCount);
 }
 
 /** True for a column whose values the lane loops move (not bool bits, not plain UTF-8). */
@@ -147,7 +145,7 @@ export function gather(col: Column, idx: Int32Array, plan?: GatherPlan, anyNeg?:
   }
   const l = lane(col, n, false);
   gatherRange({ idx, srcLength: col.length, srcs: [l.src], outs: [l.out], kinds: [l.kind] }, 0, n, plan);
-  return finish(col, l.buf, n, bitmap, nullCount);
+  return finishGather(col, l.buf, n, bitmap, nullCount);
 }
 
 /**
@@ -177,7 +175,7 @@ export function gatherColumns(cols: readonly Column[], idx: Int32Array, anyNeg?:
       const buf = done.get(c);
       if (!buf) return gather(c, idx, undefined, neg);
       const { bitmap, nullCount } = gatherValidity(c, idx, neg);
-      return finish(c, buf, n, bitmap, nullCount);
+      return finishGather(c, buf, n, bitmap, nullCount);
     });
   }
   const plan = n >= PLAN_MIN && cols[0].length >= PLAN_MIN && fixed.length >= 1 ? gatherPlan(idx, cols[0].length) : undefined;
