@@ -9,8 +9,8 @@ import { alloc } from '../frame/alloc.js';
 import { allValid } from '../frame/bitmap.js';
 import { Column } from '../frame/column.js';
 import { fromCodes } from '../frame/column-build.js';
-import type { ChunkStrings } from './csv-parallel-strings.js';
-import { hashBytes, sameBytes } from './csv-parallel-fields.js';
+import { grow32, type ChunkStrings } from './csv-parallel-strings.js';
+import { hashBytes, rehash, sameBytes } from './csv-parallel-fields.js';
 
 /** One chunk's part of a string column: its strings (null when every value is missing). */
 export interface StringPart {
@@ -32,7 +32,7 @@ class Dict {
   ends: Int32Array = new Int32Array(256);
   hashes: Int32Array = new Int32Array(256);
   cap = 1024;
-  slots = new Int32Array(1024).fill(-1);
+  slots: Int32Array = new Int32Array(1024).fill(-1);
 
   /** The code of bytes src[s, e) (hash h), or -1 when new. */
   find(src: Uint8Array, s: number, e: number, h: number): number {
@@ -46,14 +46,9 @@ class Dict {
   add(src: Uint8Array, s: number, e: number, h: number): number {
     const c = this.count;
     if (c === this.starts.length) {
-      const g = (a: Int32Array): Int32Array => {
-        const b = new Int32Array(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.starts = g(this.starts);
-      this.ends = g(this.ends);
-      this.hashes = g(this.hashes);
+      this.starts = grow32(this.starts, 2 * c);
+      this.ends = grow32(this.ends, 2 * c);
+      this.hashes = grow32(this.hashes, 2 * c);
     }
     if (this.used + e - s > this.pool.length) {
       const b = new Uint8Array(Math.max(this.pool.length * 2, this.used + e - s));
@@ -68,12 +63,7 @@ class Dict {
     this.count++;
     if (this.count * 2 > this.cap) {
       this.cap *= 2;
-      this.slots = new Int32Array(this.cap).fill(-1);
-      for (let k = 0; k < this.count; k++) {
-        let sl = this.hashes[k] & (this.cap - 1);
-        while (this.slots[sl] >= 0) sl = (sl + 1) & (this.cap - 1);
-        this.slots[sl] = k;
-      }
+      this.slots = rehash(this.hashes, this.count, this.cap);
     } else {
       let sl = h & (this.cap - 1);
       while (this.slots[sl] >= 0) sl = (sl + 1) & (this.cap - 1);

@@ -92,6 +92,23 @@ export function hashBytes(buf: Uint8Array, s: number, e: number): number {
   return h;
 }
 
+/**
+ * A fresh open-addressing slot table of `cap` slots (a power of two) holding entries [0, count) by
+ * their hashes (linear probing; -1 marks an empty slot).
+ * @example
+ * rehash(Int32Array.of(5, 9), 2, 4) // Int32Array [-1, 0, 1, -1] (both hash to slot 1)
+ */
+export function rehash(hashes: Int32Array, count: number, cap: number): Int32Array {
+  const mask = cap - 1;
+  const slots = new Int32Array(cap).fill(-1);
+  for (let k = 0; k < count; k++) {
+    let sl = hashes[k] & mask;
+    while (slots[sl] >= 0) sl = (sl + 1) & mask;
+    slots[sl] = k;
+  }
+  return slots;
+}
+
 /** True when a[as, as+len) equals b[bs, bs+len). */
 export function sameBytes(a: Uint8Array, as: number, b: Uint8Array, bs: number, len: number): boolean {
   for (let i = 0; i < len; i++) if (a[as + i] !== b[bs + i]) return false;

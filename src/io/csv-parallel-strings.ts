@@ -7,7 +7,7 @@
  * @module
  */
 import { alloc } from '../frame/alloc.js';
-import { copyField, hashBytes, sameBytes } from './csv-parallel-fields.js';
+import { copyField, hashBytes, rehash, sameBytes } from './csv-parallel-fields.js';
 
 /** The strings of one chunk column. */
 export interface ChunkStrings {
@@ -26,7 +26,12 @@ export interface ChunkStrings {
   escaped: boolean;
 }
 
-function grow32(a: Int32Array, n: number): Int32Array {
+/**
+ * `a`'s first values in a new array of `n`.
+ * @example
+ * grow32(Int32Array.of(1, 2), 4) // Int32Array [1, 2, 0, 0]
+ */
+export function grow32(a: Int32Array, n: number): Int32Array {
   const b = alloc(Int32Array, n);
   b.set(a.subarray(0, Math.min(a.length, n)));
   return b;
@@ -116,13 +121,7 @@ export class StringBuilder {
     this.count = c + 1;
     if (this.count * 2 > this.slotCap) {
       this.slotCap *= 2;
-      const mask = this.slotCap - 1;
-      this.slots = new Int32Array(this.slotCap).fill(-1);
-      for (let k = 0; k < this.count; k++) {
-        let sl = this.dHash[k] & mask;
-        while (this.slots[sl] >= 0) sl = (sl + 1) & mask;
-        this.slots[sl] = k;
-      }
+      this.slots = rehash(this.dHash, this.count, this.slotCap);
     }
   }
 
