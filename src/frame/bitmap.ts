@@ -31,13 +31,25 @@ export function allValid(n: number): Uint8Array {
 export function popcount(bm: Uint8Array, n: number): number {
   let c = 0;
   const full = n >> 3;
-  for (let i = 0; i < full; i++) {
-    let b = bm[i];
+  let q = 0;
+  if ((bm.byteOffset & 3) === 0) {
+    // SWAR over whole 32-bit words, then bytes, then the tail bit by bit
+    const words = new Int32Array(bm.buffer, bm.byteOffset, full >> 2);
+    for (let k = 0; k < words.length; k++) {
+      let x = words[k];
+      x = x - ((x >>> 1) & 0x55555555);
+      x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+      c += Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+    }
+    q = words.length << 2;
+  }
+  for (; q < full; q++) {
+    let b = bm[q];
     b = b - ((b >> 1) & 0x55);
     b = (b & 0x33) + ((b >> 2) & 0x33);
     c += (b + (b >> 4)) & 0x0f;
   }
-  for (let i = full << 3; i < n; i++) if (getBit(bm, i)) c++;
+  for (let i = full << 3; i < n; i++) c += (bm[i >> 3] >> (i & 7)) & 1;
   return c;
 }
 
@@ -62,6 +74,17 @@ export function unpackBits(bm: Uint8Array, n: number, offset = 0): Uint8Array {
 /** Packs bytes (non-zero = set) into a bitmap. */
 export function packBits(bytes: ArrayLike<number>, n = bytes.length): Uint8Array {
   const out = alloc(Uint8Array, bitmapBytes(n));
+  if (bytes instanceof Uint8Array) {
+    // byte masks: eight bytes per output byte, branch-free (non-zero = set)
+    const m = bytes;
+    const full = n >> 3;
+    for (let q = 0, i = 0; q < full; q++, i += 8) {
+      out[q] = +(m[i] !== 0) | (+(m[i + 1] !== 0) << 1) | (+(m[i + 2] !== 0) << 2) | (+(m[i + 3] !== 0) << 3) |
+        (+(m[i + 4] !== 0) << 4) | (+(m[i + 5] !== 0) << 5) | (+(m[i + 6] !== 0) << 6) | (+(m[i + 7] !== 0) << 7);
+    }
+    for (let i = full << 3; i < n; i++) out[i >> 3] |= +(m[i] !== 0) << (i & 7);
+    return out;
+  }
   for (let i = 0; i < n; i++) if (bytes[i]) out[i >> 3] |= 1 << (i & 7);
   return out;
 }

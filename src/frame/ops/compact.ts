@@ -11,57 +11,14 @@
  */
 import * as arrow from 'apache-arrow';
 import { alloc } from '../alloc.js';
-import { bitmapBytes } from '../bitmap.js';
+import { bitmapBytes, packBits, popcount } from '../bitmap.js';
 import { Column } from '../column.js';
 import { finishGather, gather } from './gather.js';
 
 type Fixed = ArrayBufferView & { length: number; BYTES_PER_ELEMENT: number };
 
-/**
- * Number of set bits among the first n of a bitmap (SWAR per 32-bit word, bit by bit for the tail).
- * @example
- * countBits(Uint8Array.of(0b1011), 3) // 2
- */
-export function countBits(bits: Uint8Array, n: number): number {
-  let c = 0;
-  const full = n >> 3;
-  let q = 0;
-  if ((bits.byteOffset & 3) === 0) {
-    const words = new Int32Array(bits.buffer, bits.byteOffset, full >> 2);
-    for (let k = 0; k < words.length; k++) {
-      let x = words[k];
-      x = x - ((x >>> 1) & 0x55555555);
-      x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-      c += (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
-    }
-    q = words.length << 2;
-  }
-  for (; q < full; q++) {
-    let x = bits[q];
-    x = x - ((x >> 1) & 0x55);
-    x = (x & 0x33) + ((x >> 2) & 0x33);
-    c += (x + (x >> 4)) & 0x0f;
-  }
-  for (let i = full << 3; i < n; i++) c += (bits[i >> 3] >> (i & 7)) & 1;
-  return c;
-}
-
-/**
- * A byte mask (non-zero = keep) packed into bits, branch-free.
- * @example
- * packMask(Uint8Array.of(1, 0, 7)) // Uint8Array [0b101, 0, ...]
- */
-export function packMask(m: Uint8Array): Uint8Array {
-  const n = m.length;
-  const out = alloc(Uint8Array, bitmapBytes(n));
-  const full = n >> 3;
-  for (let q = 0, i = 0; q < full; q++, i += 8) {
-    out[q] = +(m[i] !== 0) | (+(m[i + 1] !== 0) << 1) | (+(m[i + 2] !== 0) << 2) | (+(m[i + 3] !== 0) << 3) |
-      (+(m[i + 4] !== 0) << 4) | (+(m[i + 5] !== 0) << 5) | (+(m[i + 6] !== 0) << 6) | (+(m[i + 7] !== 0) << 7);
-  }
-  for (let i = full << 3; i < n; i++) out[i >> 3] |= +(m[i] !== 0) << (i & 7);
-  return out;
-}
+/** Set bits among the first n of a bitmap, and a byte mask packed to bits: bitmap.ts's popcount and packBits. */
+export { popcount as countBits, packBits as packMask };
 
 // One loop per element width. Full mask bytes run unrolled (a zero byte skips its 8 rows); the last
 // n % 8 rows go bit by bit.
@@ -165,7 +122,7 @@ function compactBitmap(src: Uint8Array, bits: Uint8Array, n: number, out: Uint8A
  * @example
  * bitPositions(Uint8Array.of(0b110), 3) // Int32Array [1, 2]
  */
-export function bitPositions(bits: Uint8Array, n: number, count: number = countBits(bits, n)): Int32Array {
+export function bitPositions(bits: Uint8Array, n: number, count: number = popcount(bits, n)): Int32Array {
   const out = new Int32Array(count + 1);
   const full = n >> 3;
   let j = 0;
@@ -235,7 +192,7 @@ export function rangeLabelsFromBits(bits: Uint8Array, n: number, count: number, 
  * @example
  * compactByBits(fromValues([1.5, 2.5, 3.5]), Uint8Array.of(0b101), 2) // [1.5, 3.5]
  */
-export function compactByBits(col: Column, bits: Uint8Array, count: number = countBits(bits, col.length)): Column {
+export function compactByBits(col: Column, bits: Uint8Array, count: number = popcount(bits, col.length)): Column {
   const n = col.length;
   const d = col.data;
   const t = d.type;
@@ -282,6 +239,6 @@ export function maskCount(mask: Uint8Array): number {
  * compact(fromValues([1.5, 2.5, 3.5]), Uint8Array.of(1, 0, 1), 2) // [1.5, 3.5]
  */
 export function compact(col: Column, mask: Uint8Array, count?: number): Column {
-  const bits = packMask(mask);
-  return compactByBits(col, bits, count ?? countBits(bits, mask.length));
+  const bits = packBits(mask);
+  return compactByBits(col, bits, count ?? popcount(bits, mask.length));
 }
