@@ -74,7 +74,7 @@ export function unpackBits(bm: Uint8Array, n: number, offset = 0): Uint8Array {
 /** Packs bytes (non-zero = set) into a bitmap. */
 export function packBits(bytes: ArrayLike<number>, n = bytes.length): Uint8Array {
   const out = alloc(Uint8Array, bitmapBytes(n));
-  if (bytes instanceof Uint8Array) {
+  if (bytes instanceof Uint8Array && n <= bytes.length) {
     // byte masks: eight bytes per output byte, branch-free (non-zero = set)
     const m = bytes;
     const full = n >> 3;
