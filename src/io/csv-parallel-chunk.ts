@@ -16,6 +16,7 @@ import { StringBuilder, type ChunkStrings } from './csv-parallel-strings.js';
 import { F_BIG, F_DEC, F_FAIL, F_NA, K_BOOL, K_DATE, K_NONE, K_NUM, K_SKIP, K_STR, classifyField, numField, numOut } from './csv-parallel-fields.js';
 import { parseBoolBytes, parseDateBytes } from './csv-parse-values.js';
 import { fastBool, fastDay, fastNumber, fastOut } from './csv-parallel-fast.js';
+import { rowLoop, type RowLoop } from './csv-parallel-gen.js';
 
 /** How a file column is read: skipped, inferred, or one of the dtypes the fused parser supports. */
 export const M_SKIP = 0;
@@ -83,6 +84,10 @@ export interface ChunkResult {
   bailCol: number;
 }
 
+/** Switches of the chunk parser (tests turn the generated row loops off to compare both paths). */
+export const csvChunkTuning = { rowLoops: true };
+
+const loopAt = new Int32Array(1);
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
@@ -260,7 +265,22 @@ export function parseChunk(job: ChunkJob, na: NaMatcher, index: number, from = j
   for (const st of states) st.size(cap, 0);
   let row = 0;
   let p = from;
+  // The generated row loop for this chunk's column kinds, once every column has one (checked every
+  // 16 rows until then); dropped when it stops on more than a quarter of the rows.
+  let loop: RowLoop | null = null;
+  let loopTried = !csvChunkTuning.rowLoops || !fastNum;
+  let stops = 0;
   while (p < chunkEnd) {
+    if (loop !== null) {
+      p = loop(buf, n, p, row, chunkEnd, cap, states, na, loopAt);
+      row = loopAt[0];
+      if (p >= chunkEnd) break;
+      if (++stops > 64 && stops * 4 > row) loop = null;
+    } else if (!loopTried && (row & 15) === 0 && states.every((st) => st.kind !== K_NONE)) {
+      loopTried = true;
+      loop = rowLoop(states.map((st) => st.kind), job.modes.map((m) => m === M_I64), sep);
+      continue;
+    }
     let c = buf[p];
     if (c === LF || c === CR) {
       // A blank line: skipped.

@@ -151,8 +151,9 @@ export class StringBuilder {
     return copyField(buf, s, e, esc, this.data, o);
   }
 
+  /** Writes row `row`'s bytes after row row - 1's (so a row read again replaces its first reading). */
   private append(buf: Uint8Array, s: number, e: number, esc: boolean, row: number): void {
-    this.used = this.copy(buf, s, e, esc, this.used);
+    this.used = this.copy(buf, s, e, esc, this.offsets[row]);
     this.offsets[row + 1] = this.used;
   }
 

@@ -168,14 +168,6 @@ function helperCount(): number {
 export async function readFastParallel(job: ChunkJob, keep: readonly number[]): Promise<Column[] | null> {
   const helpers = helperCount();
   if (helpers === 0 || job.buf.length < csvTuning.parallelMinBytes) return readFastSync(job, keep);
-  if (!poolStarted) {
-    // The first large read: this thread reads it alone (a cold call stays a single-thread read) while
-    // the pool starts its workers and loads the parser and join modules for the next reads.
-    poolStarted = true;
-    const none: ChunkJob = { ...job, bounds: [0, 0], buf: new Uint8Array(0) };
-    for (let i = 0; i < helpers; i++) void runInWorker(chunkTaskOf(), [none, new Int32Array(new SharedArrayBuffer(8))]).catch(() => undefined);
-    return readFastSync(job, keep);
-  }
   const start = job.bounds[0];
   const count = Math.max(2, Math.min(256, Math.ceil((job.buf.length - start) / csvTuning.chunkBytes)));
   job.bounds = chunkBounds(job.buf, start, job.buf.length, count);
@@ -184,9 +176,7 @@ export async function readFastParallel(job: ChunkJob, keep: readonly number[]): 
   Object.assign(csvLastRead, { chunks: job.bounds.length - 1, inWorkers: 0, rounds: 0 });
   for (let round = 0; round < MAX_ROUNDS; round++) {
     csvLastRead.rounds++;
-    const { chunks, whole } = await parseAll(job, na, helpers);
-    const aligned = whole ? chunks : align(job, na, chunks);
-    const res = settle(job, aligned, keep);
+    const res = settle(job, align(job, na, await parseAll(job, na, helpers)), keep);
     if (res === null) return null;
     if (!isNumbers(res)) return res;
     if (!asStrings(job, res)) return null;
@@ -194,8 +184,20 @@ export async function readFastParallel(job: ChunkJob, keep: readonly number[]): 
   return null;
 }
 
-/** Whether a large read has started the pool's workers. */
-let poolStarted = false;
+/**
+ * Starts the pool's workers (and loads the chunk parser in them) ahead of a large read, so that they
+ * are up while the file is read; the first large read of a process then already shares its chunks.
+ * @example
+ * prestartCsvWorkers(); // before reading a large file
+ */
+export function prestartCsvWorkers(): void {
+  if (prestarted) return;
+  prestarted = true;
+  const none: ChunkJob = { buf: new Uint8Array(0), sep: 44, naValues: [], modes: [], inferDates: false, bounds: [0, 0], rowBytes: 1 };
+  for (let i = 0; i < helperCount(); i++) void runInWorker(chunkTaskOf(), [none, new Int32Array(new SharedArrayBuffer(8))]).catch(() => undefined);
+}
+
+let prestarted = false;
 
 function chunkTaskOf(): ResolvedTask {
   chunkTask ??= resolveTask({ module: new URL('./csv-parallel-chunk.js', import.meta.url).href, name: 'parseClaimedChunks' }, 'readCsv');
@@ -205,10 +207,11 @@ function chunkTaskOf(): ResolvedTask {
 let chunkTask: ResolvedTask | null = null;
 
 /**
- * Every chunk parsed once, in `helpers` workers and (while none has started, or when cores are spare)
- * here, in any order; `whole` when no worker had started and this thread read all chunks as one.
+ * Every chunk parsed once, in `helpers` workers and here, in any order. This thread claims chunks one
+ * at a time while no worker has started (a cold pool, or workers still busy with earlier tasks) or
+ * when there are more cores than workers; once a worker has started it leaves the rest to them.
  */
-async function parseAll(job: ChunkJob, na: NaMatcher, helpers: number): Promise<{ chunks: ChunkResult[]; whole: boolean }> {
+async function parseAll(job: ChunkJob, na: NaMatcher, helpers: number): Promise<ChunkResult[]> {
   const counter = new Int32Array(new SharedArrayBuffer(8));
   const task = chunkTaskOf();
   const tasks = Array.from({ length: helpers }, () => runInWorker(task, [job, counter]) as Promise<ChunkResult[]>);
@@ -218,16 +221,12 @@ async function parseAll(job: ChunkJob, na: NaMatcher, helpers: number): Promise<
   const count = job.bounds.length - 1;
   const spare = helpers < availableParallelism();
   const done: ChunkResult[] = [];
-  if (csvTuning.callerParses && Atomics.load(counter, 1) === 0 && Atomics.compareExchange(counter, 0, 0, count) === 0) {
-    // No worker has started (a cold pool): take every chunk and read them here as one, which compiles
-    // one long loop once instead of re-entering it per chunk.
-    const whole = parseChunk({ ...job, bounds: [job.bounds[0], job.bounds[count]] }, na, 0);
-    return { chunks: [{ ...whole, index: 0 }], whole: true };
-  }
   while (csvTuning.callerParses && (spare || Atomics.load(counter, 1) === 0)) {
     const k = Atomics.add(counter, 0, 1);
     if (k >= count) break;
     done.push(parseChunk(job, na, k));
+    // Let the pool hand the tasks to workers that have just started (it does so on this thread).
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
   // A worker that had not started by now finds no chunk left: only wait when some chunk went to one.
   if (done.length < count) {
@@ -237,5 +236,5 @@ async function parseAll(job: ChunkJob, na: NaMatcher, helpers: number): Promise<
       csvLastRead.inWorkers += s.value.length;
     }
   }
-  return { chunks: done, whole: false };
+  return done;
 }

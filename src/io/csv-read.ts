@@ -11,7 +11,8 @@ import { DataFrame } from '../frame/dataframe.js';
 import { Index } from '../frame/label-index.js';
 import { csvConfig, type CsvConfig, type ReadCsvOptions } from './csv-options.js';
 import { buildColumn, type ColumnPlan } from './csv-infer.js';
-import { csvTuning, fastJob, readFastParallel, readFastSync } from './csv-parallel.js';
+import { csvTuning, fastJob, prestartCsvWorkers, readFastParallel, readFastSync } from './csv-parallel.js';
+import { stat } from 'node:fs/promises';
 import { planColumns, readHead, selectColumns } from './csv-head.js';
 import { FieldTable, tokenize } from './csv-tokenizer.js';
 import { readFileBytes } from './file-errors.js';
@@ -99,6 +100,11 @@ export async function readCsv(pathOrText: string | Uint8Array, opts: ReadCsvOpti
   let bytes: Uint8Array;
   if (pathOrText instanceof Uint8Array) bytes = pathOrText;
   else if (isText(pathOrText)) bytes = new TextEncoder().encode(pathOrText);
-  else bytes = await readFileBytes(pathOrText, opts.onProgress, csvTuning.parallelMinBytes);
+  else {
+    // Workers start while the file is read (a missing file is reported by readFileBytes).
+    const size = (await stat(pathOrText).catch(() => null))?.size ?? 0;
+    if (size >= csvTuning.parallelMinBytes) prestartCsvWorkers();
+    bytes = await readFileBytes(pathOrText, opts.onProgress, csvTuning.parallelMinBytes);
+  }
   return parseCsvBytesAsync(bytes, opts);
 }

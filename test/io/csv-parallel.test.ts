@@ -176,8 +176,8 @@ describe('a file big enough for the default parallel path', () => {
     const file = path.join(dir, 'big.csv');
     writeFileSync(file, parts.join('\n') + '\n');
     expect(statSync(file).size).toBeGreaterThan(csvTuning.parallelMinBytes);
-    // Default sizes. The first large read of a process is read by this thread alone while the pool
-    // starts; later ones by the workers (this thread only waits here).
+    // Default sizes. The first large read of a process is read by this thread until the pool's
+    // workers have started, then by them; later ones by the workers (this thread only waits here).
     const first = await readCsv(file, { parseDates: ['day'] });
     csvTuning.callerParses = false;
     const par = await readCsv(file, { parseDates: ['day'] });
