@@ -141,6 +141,13 @@ class ColState {
 }
 
 /**
+ * Objects kept alive for the thread, one of each layout the parser's hot code reads (a state, the
+ * last job's shape without its bytes, the last NA matcher), so that those layouts, and the code V8
+ * compiled for them, outlive a read (see keptBuilder in csv-parallel-strings.ts).
+ */
+const kept: { state: ColState; job: ChunkJob | null; na: NaMatcher | null } = { state: new ColState(M_STR), job: null, na: null };
+
+/**
  * Stores one field (bytes [s, e), `esc` when it holds `""` escapes) of row `row` by the column's rules.
  * Returns BAIL_NONE, or why the chunk must give up.
  */
@@ -252,6 +259,8 @@ function finish(st: ColState, rows: number, failed: boolean): ChunkColumn {
  * const r = parseChunk(job, new NaMatcher(job.naValues), 0);
  */
 export function parseChunk(job: ChunkJob, na: NaMatcher, index: number, from = job.bounds[index]): ChunkResult {
+  if (kept.job === null) kept.job = { ...job, buf: new Uint8Array(0), bounds: [], modes: [] };
+  kept.na = na;
   const { buf, sep, inferDates } = job;
   const n = buf.length;
   const hi = sep > CR ? sep : CR;
@@ -279,6 +288,8 @@ export function parseChunk(job: ChunkJob, na: NaMatcher, index: number, from = j
     } else if (!loopTried && (row & 15) === 0 && states.every((st) => st.kind !== K_NONE)) {
       loopTried = true;
       loop = rowLoop(states.map((st) => st.kind), job.modes.map((m) => m === M_I64), sep);
+      // Run its entry and exit code once (no rows), so that V8 has seen them before it compiles the loop.
+      if (loop !== null) loop(buf, n, p, row, p, cap, states, na, loopAt);
       continue;
     }
     let c = buf[p];

@@ -169,7 +169,7 @@ function fieldCode(j: number, kind: number, intOnly: boolean, sep: number, hi: n
 function columnLocals(j: number, kind: number): { load: string; save: string } {
   switch (kind) {
     case K_NUM:
-      return { load: `const f${j} = states[${j}].f64; let ai${j} = states[${j}].allInt;`, save: `states[${j}].allInt = ai${j};` };
+      return { load: `const st${j} = states[${j}], f${j} = st${j}.f64; let ai${j} = st${j}.allInt;`, save: `st${j}.allInt = ai${j};` };
     case K_DATE:
       return { load: `const w${j} = states[${j}].words;`, save: '' };
     case K_BOOL:
@@ -200,7 +200,7 @@ function loopSource(kinds: readonly number[], intOnly: readonly boolean[], sep: 
   });
   return `
   const naFirst = na.first;
-  ${locals.map((l) => l.load).join('\n  ')}
+  ${locals.map((l) => l.load).filter((x) => x).join('\n  ')}
   let c = 0;
   while (p < end && row < cap) {
     const r0 = p;
@@ -214,7 +214,7 @@ function loopSource(kinds: readonly number[], intOnly: readonly boolean[], sep: 
     p = r0;
     break;
   }
-  ${locals.map((l) => l.save).join('\n  ')}
+  ${locals.map((l) => l.save).filter((x) => x).join('\n  ')}
   at[0] = row;
   return p;`;
 }

@@ -167,3 +167,11 @@ export class StringBuilder {
     };
   }
 }
+
+/**
+ * One builder kept alive for the life of the thread. V8 collects an object layout (map) once no live
+ * object has it, and then throws away the optimized code of every function that depended on it; with
+ * all builders of a read garbage by the next read, the parser's compiled code was discarded after
+ * each read (seen with --trace-deopt: "weak objects"), and every read ran part-interpreted.
+ */
+export const keptBuilder = new StringBuilder(0, 0);

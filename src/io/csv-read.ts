@@ -16,6 +16,7 @@ import { stat } from 'node:fs/promises';
 import { planColumns, readHead, selectColumns } from './csv-head.js';
 import { FieldTable, tokenize } from './csv-tokenizer.js';
 import { readFileBytes } from './file-errors.js';
+import { withReadBuffer } from './read-buffer.js';
 
 /** Everything read before the data rows: options, header, the columns to build and how. */
 interface Prepared {
@@ -97,14 +98,13 @@ function isText(s: string): boolean {
  * const t = await readCsv('a,b\n1,2\n');
  */
 export async function readCsv(pathOrText: string | Uint8Array, opts: ReadCsvOptions = {}): Promise<DataFrame> {
-  let bytes: Uint8Array;
-  if (pathOrText instanceof Uint8Array) bytes = pathOrText;
-  else if (isText(pathOrText)) bytes = new TextEncoder().encode(pathOrText);
-  else {
-    // Workers start while the file is read (a missing file is reported by readFileBytes).
-    const size = (await stat(pathOrText).catch(() => null))?.size ?? 0;
-    if (size >= csvTuning.parallelMinBytes) prestartCsvWorkers();
-    bytes = await readFileBytes(pathOrText, opts.onProgress, csvTuning.parallelMinBytes);
-  }
-  return parseCsvBytesAsync(bytes, opts);
+  if (pathOrText instanceof Uint8Array) return parseCsvBytesAsync(pathOrText, opts);
+  if (isText(pathOrText)) return parseCsvBytesAsync(new TextEncoder().encode(pathOrText), opts);
+  const path = pathOrText;
+  // A large file: workers start while it is read, into memory reused from the previous large read
+  // (the frame copies every value out of the bytes). A missing file is reported by readFileBytes.
+  const size = (await stat(path).catch(() => null))?.size ?? 0;
+  if (size < csvTuning.parallelMinBytes) return parseCsvBytesAsync(await readFileBytes(path, opts.onProgress), opts);
+  prestartCsvWorkers();
+  return withReadBuffer(async (into) => parseCsvBytesAsync(await readFileBytes(path, opts.onProgress, 0, into), opts));
 }

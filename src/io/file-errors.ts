@@ -32,10 +32,11 @@ const READ_STEP = 16 << 20;
 /**
  * Reads a whole file into memory, calling `onProgress(bytesRead, total)` as it goes. Files of at
  * least `sharedFrom` bytes are read into shared memory (so workers can read them without a copy).
+ * `into(size)`, when given, provides the array to read into (of exactly `size` bytes).
  * @example
  * const bytes = await readFileBytes('data.csv', (r, t) => console.log(r / t));
  */
-export async function readFileBytes(path: string, onProgress?: ProgressCallback, sharedFrom = Infinity): Promise<Uint8Array> {
+export async function readFileBytes(path: string, onProgress?: ProgressCallback, sharedFrom = Infinity, into?: (size: number) => Uint8Array): Promise<Uint8Array> {
   let fh;
   try {
     const st = await stat(path);
@@ -43,7 +44,7 @@ export async function readFileBytes(path: string, onProgress?: ProgressCallback,
     if (st.size > 0x7fffffff) throw new ParseError(`'${path}' is ${st.size} bytes, over the 2 GiB a single read can hold (for CSV use readCsvChunks)`);
     fh = await open(path, 'r');
     const total = st.size;
-    const out = new Uint8Array(total >= sharedFrom ? new SharedArrayBuffer(total) : new ArrayBuffer(total));
+    const out = into ? into(total) : new Uint8Array(total >= sharedFrom ? new SharedArrayBuffer(total) : new ArrayBuffer(total));
     let pos = 0;
     onProgress?.(0, total);
     while (pos < total) {
