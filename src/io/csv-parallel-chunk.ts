@@ -10,79 +10,16 @@
  * with that column as a string, which is what the serial reader's inference decides).
  * @module
  */
-import { alloc } from '../frame/alloc.js';
 import { NaMatcher } from './csv-options.js';
-import { StringBuilder, type ChunkStrings } from './csv-parallel-strings.js';
+import type { StringBuilder } from './csv-parallel-strings.js';
 import { F_BIG, F_DEC, F_FAIL, F_NA, K_BOOL, K_DATE, K_NONE, K_NUM, K_SKIP, K_STR, classifyField, numField, numOut } from './csv-parallel-fields.js';
+import { ColState, finish } from './csv-parallel-state.js';
+import { BAIL_COLUMN, BAIL_NONE, BAIL_SERIAL, M_I64, M_INFER, M_STR, type ChunkJob, type ChunkResult } from './csv-parallel-types.js';
 import { parseBoolBytes, parseDateBytes } from './csv-parse-values.js';
 import { fastBool, fastDay, fastNumber, fastOut } from './csv-parallel-fast.js';
 import { rowLoop, type RowLoop } from './csv-parallel-gen.js';
 
-/** How a file column is read: skipped, inferred, or one of the dtypes the fused parser supports. */
-export const M_SKIP = 0;
-export const M_INFER = 1;
-export const M_F64 = 2;
-export const M_I64 = 3;
-export const M_STR = 4;
-export const M_BOOL = 5;
-export const M_DATE = 6;
-
-/** Why a chunk gave up. */
-export const BAIL_NONE = 0;
-/** Read the file with the serial reader (it reports the error, or skips/warns on bad lines). */
-export const BAIL_SERIAL = 1;
-/** An inferred column (`bailCol`, a file column) does not fit its kind: read it as a string. */
-export const BAIL_COLUMN = 2;
-
-/** What every chunk of one file shares (structured-cloneable; `buf` is shared memory for workers). */
-export interface ChunkJob {
-  buf: Uint8Array;
-  sep: number;
-  naValues: readonly string[];
-  /** M_* per file column. */
-  modes: number[];
-  inferDates: boolean;
-  /** Chunk k is the rows starting in [bounds[k], bounds[k+1]); the last bound is the end of the data. */
-  bounds: number[];
-  /** Average bytes per row (sizes the first allocation). */
-  rowBytes: number;
-}
-
-/** One column of a parsed chunk. */
-export interface ChunkColumn {
-  /** K_* (K_NONE: every value missing). */
-  kind: number;
-  /** Rows (in the chunk) that are missing, ascending. */
-  nulls: Int32Array;
-  /** K_NUM: no decimal seen. */
-  allInt: boolean;
-  /** K_NUM: the values (NaN at missing rows), unless `i64` holds them. */
-  f64: Float64Array | null;
-  /** K_NUM, every value an integer and none missing: the values as int64 (over f64's memory; f64 is then stale). */
-  i64: BigInt64Array | null;
-  /** K_NUM: integers beyond 2^53 (rows, exact values). */
-  bigRows: number[];
-  bigVals: bigint[];
-  /** K_DATE: epoch ms as int64 (two int32 words per row). */
-  words: Int32Array | null;
-  /** K_BOOL: the values as a bitmap (bit r of byte r >> 3). */
-  bits: Uint8Array | null;
-  /** K_STR: dictionary attempt and/or UTF-8 data. */
-  strings: ChunkStrings | null;
-}
-
-/** A parsed chunk. */
-export interface ChunkResult {
-  index: number;
-  start: number;
-  /** Offset just past the last row (the next chunk must start here). */
-  stop: number;
-  rows: number;
-  /** One per file column (K_SKIP for columns not read). */
-  cols: ChunkColumn[];
-  bail: number;
-  bailCol: number;
-}
+export * from './csv-parallel-types.js';
 
 /** Switches of the chunk parser (tests turn the generated row loops off to compare both paths). */
 export const csvChunkTuning = { rowLoops: true };
@@ -91,54 +28,6 @@ const loopAt = new Int32Array(1);
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
-
-/** Growable per-column state while a chunk is parsed. */
-class ColState {
-  kind: number;
-  f64 = new Float64Array(0);
-  words = new Int32Array(0);
-  bytes = new Uint8Array(0);
-  str: StringBuilder | null = null;
-  nulls = new Int32Array(16);
-  nullCount = 0;
-  allInt = true;
-  bigRows: number[] = [];
-  bigVals: bigint[] = [];
-
-  constructor(readonly mode: number) {
-    this.kind = mode === M_SKIP ? K_SKIP : mode === M_INFER ? K_NONE : mode === M_STR ? K_STR : mode === M_BOOL ? K_BOOL : mode === M_DATE ? K_DATE : K_NUM;
-  }
-
-  /** Allocates the arrays of the current kind for `cap` rows, keeping rows [0, rows). */
-  size(cap: number, rows: number): void {
-    const grow = <T extends Float64Array | Int32Array | Uint8Array>(a: T, n: number, mk: (n: number) => T): T => {
-      const b = mk(n);
-      b.set(a.subarray(0, Math.min(a.length, n)));
-      return b;
-    };
-    if (this.kind === K_NUM) {
-      const had = this.f64.length;
-      this.f64 = grow(this.f64, cap, (n) => alloc(Float64Array, n));
-      if (had === 0) this.f64.fill(NaN, 0, rows);
-    } else if (this.kind === K_DATE) this.words = grow(this.words, 2 * cap, (n) => alloc(Int32Array, n));
-    else if (this.kind === K_BOOL) this.bytes = grow(this.bytes, cap, (n) => alloc(Uint8Array, n));
-    else if (this.kind === K_STR) {
-      if (this.str) this.str.resize(cap);
-      else this.str = new StringBuilder(cap, rows);
-    }
-  }
-
-  addNull(row: number): void {
-    if (this.nullCount === this.nulls.length) {
-      const b = new Int32Array(this.nulls.length * 4);
-      b.set(this.nulls);
-      this.nulls = b;
-    }
-    this.nulls[this.nullCount++] = row;
-    if (this.kind === K_NUM) this.f64[row] = NaN;
-    else if (this.str) this.str.addNull(row);
-  }
-}
 
 /**
  * Objects kept alive for the thread, one of each layout the parser's hot code reads (a state, the
@@ -212,47 +101,6 @@ function result(index: number, start: number, stop: number, rows: number, states
 }
 
 /**
- * The integers of `f` as int64 over the same memory (each element's 8 bytes are read before rewritten),
- * or null, with `f` unchanged, when one is -0 (which a float64 column must keep).
- */
-function toInt64InPlace(f: Float64Array): BigInt64Array | null {
-  const w = new Int32Array(f.buffer, f.byteOffset, 2 * f.length);
-  for (let i = 0; i < f.length; i++) {
-    const v = f[i];
-    if (v === 0 && 1 / v < 0) {
-      for (let k = 0; k < i; k++) f[k] = w[2 * k + 1] * 4294967296 + (w[2 * k] >>> 0);
-      return null;
-    }
-    const hi = Math.floor(v / 4294967296);
-    w[2 * i] = (v - hi * 4294967296) | 0;
-    w[2 * i + 1] = hi;
-  }
-  return new BigInt64Array(f.buffer, f.byteOffset, f.length);
-}
-
-function packBits(bytes: Uint8Array, rows: number): Uint8Array {
-  const bits = new Uint8Array((rows + 7) >> 3);
-  for (let r = 0; r < rows; r++) bits[r >> 3] |= bytes[r] << (r & 7);
-  return bits;
-}
-
-function finish(st: ColState, rows: number, failed: boolean): ChunkColumn {
-  const col: ChunkColumn = {
-    kind: st.kind, nulls: st.nulls.subarray(0, st.nullCount), allInt: st.allInt,
-    f64: null, i64: null, bigRows: st.bigRows, bigVals: st.bigVals, words: null, bits: null, strings: null,
-  };
-  if (failed) return col;
-  if (st.kind === K_NUM) {
-    col.f64 = st.f64.subarray(0, rows);
-    // Integers without a missing value are likely an int64 column: converted here, in parallel.
-    if (st.allInt && st.nullCount === 0) col.i64 = toInt64InPlace(col.f64);
-  } else if (st.kind === K_DATE) col.words = st.words.subarray(0, 2 * rows);
-  else if (st.kind === K_BOOL) col.bits = packBits(st.bytes, rows);
-  else if (st.kind === K_STR) col.strings = (st.str as StringBuilder).finish(rows);
-  return col;
-}
-
-/**
  * Parses chunk `index` of a job: the rows that start in [from, bounds[index + 1]) (a row may run past
  * that end; `stop` says where it ended). `from` defaults to the chunk's own start.
  * @example
@@ -271,6 +119,20 @@ export function parseChunk(job: ChunkJob, na: NaMatcher, index: number, from = j
   const fastNum = !na.numericLike;
   const naFirst = na.first;
   let cap = Math.ceil(((chunkEnd - from) / Math.max(1, job.rowBytes)) * 1.1) + 64;
+  const slots = job.slots;
+  if (slots) {
+    cap = slots.cap[index];
+    states.forEach((st, j) => {
+      const a = slots.arenas[j];
+      if (a) st.slot = a.subarray(slots.at[index], slots.at[index] + cap);
+      const so = slots.strOffsets[j];
+      const sd = slots.strData[j];
+      if (so && sd) {
+        const d0 = slots.dataAt[j][index];
+        st.strSlot = { offsets: so.subarray(slots.at[index] + index, slots.at[index] + index + cap + 1), data: sd.subarray(d0, d0 + slots.dataCap[j][index]) };
+      }
+    });
+  }
   for (const st of states) st.size(cap, 0);
   let row = 0;
   let p = from;

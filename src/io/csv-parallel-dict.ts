@@ -19,6 +19,19 @@ export interface StringPart {
   /** First row of the chunk in the frame. */
   offset: number;
   nulls: Int32Array;
+  /** The chunk's index (its slots in StringPlace). */
+  index: number;
+}
+
+/**
+ * The column's string arenas and each chunk's slot in them (csv-parallel-chunk.ts ChunkSlots): chunk k's
+ * offsets start at offAt[k], its bytes at dataAt[k].
+ */
+export interface StringPlace {
+  offsets: Int32Array;
+  data: Uint8Array;
+  offAt: readonly number[];
+  dataAt: readonly number[];
 }
 
 const decoder = new TextDecoder();
@@ -119,7 +132,7 @@ function replayPart(buf: Uint8Array, d: Dict, p: StringPart): Int32Array | null 
  * @example
  * joinStrings(buf, parts, n)
  */
-export function joinStrings(buf: Uint8Array, parts: readonly StringPart[], n: number): Column {
+export function joinStrings(buf: Uint8Array, parts: readonly StringPart[], n: number, place?: StringPlace): Column {
   let alive = !parts.some((p) => p.strings?.escaped === true);
   const maps: Int32Array[] = [];
   const d = new Dict();
@@ -148,7 +161,52 @@ export function joinStrings(buf: Uint8Array, parts: readonly StringPart[], n: nu
     for (let c = 0; c < d.count; c++) dictionary[c] = decoder.decode(d.pool.subarray(d.starts[c], d.ends[c]));
     return fromCodes(codes, dictionary);
   }
-  return joinUtf8(buf, parts, n);
+  return (place && joinUtf8InPlace(parts, n, place)) ?? joinUtf8(buf, parts, n);
+}
+
+/** Validity of n rows from the parts' missing rows (null when none is missing), and their count. */
+function partValidity(parts: readonly StringPart[], n: number): [Uint8Array | null, number] {
+  let nulls = 0;
+  for (const p of parts) nulls += p.nulls.length;
+  if (nulls === 0) return [null, 0];
+  const validity = allValid(n);
+  for (const p of parts) for (const r of p.nulls) validity[(p.offset + r) >> 3] &= ~(1 << ((p.offset + r) & 7));
+  return [validity, nulls];
+}
+
+/**
+ * Plain UTF-8 from parts whose offsets and bytes are all in their slots: both moved down in place so
+ * that they follow each other (a part's slot starts at or after where its values go, and parts come
+ * in order, so nothing is overwritten before it is read); null when a part is elsewhere.
+ */
+function joinUtf8InPlace(parts: readonly StringPart[], n: number, place: StringPlace): Column | null {
+  // Every part's values must go at or before its slots (then nothing is overwritten before it is read).
+  let bytes = 0;
+  for (const p of parts) {
+    const st = p.strings;
+    if (st !== null && (!st.inSlot || st.data === null)) return null;
+    if (p.offset > place.offAt[p.index] || (st?.data && bytes > place.dataAt[p.index])) return null;
+    bytes += st?.data?.length ?? 0;
+  }
+  if (n + 1 > place.offsets.length) return null;
+  const { offsets, data } = place;
+  let o = 0;
+  for (const p of parts) {
+    const st = p.strings;
+    const base = p.offset;
+    if (st === null || st.data === null) {
+      offsets.fill(o, base + 1, base + p.rows + 1);
+      continue;
+    }
+    const from = place.offAt[p.index];
+    const len = st.data.length;
+    if (place.dataAt[p.index] !== o) data.copyWithin(o, place.dataAt[p.index], place.dataAt[p.index] + len);
+    for (let r = 1; r <= p.rows; r++) offsets[base + r] = o + offsets[from + r];
+    o += len;
+  }
+  offsets[0] = 0;
+  const [validity, nulls] = partValidity(parts, n);
+  return utf8Column(n, nulls, validity, offsets.subarray(0, n + 1), data.subarray(0, o));
 }
 
 /** Plain UTF-8: the parts' bytes one after another (parts that kept a dictionary are expanded). */

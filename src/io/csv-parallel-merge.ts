@@ -11,8 +11,8 @@ import { allValid, bitmapBytes } from '../frame/bitmap.js';
 import { Column } from '../frame/column.js';
 import { fromTyped } from '../frame/column-build.js';
 import { float64ToInt64 } from '../frame/dtypes.js';
-import { M_BOOL, M_DATE, M_F64, M_I64, M_STR, type ChunkColumn, type ChunkResult } from './csv-parallel-chunk.js';
-import { joinStrings } from './csv-parallel-dict.js';
+import { M_BOOL, M_DATE, M_F64, M_I64, M_STR, type ChunkColumn, type ChunkResult, type ChunkSlots } from './csv-parallel-chunk.js';
+import { joinStrings, type StringPlace } from './csv-parallel-dict.js';
 import { K_BOOL, K_DATE, K_NONE, K_NUM, K_STR } from './csv-parallel-fields.js';
 
 /** The joined columns, or the file columns to re-read as strings. */
@@ -34,12 +34,38 @@ function validityOf(chunks: readonly ChunkResult[], offsets: readonly number[], 
   return bm;
 }
 
-function numberColumn(chunks: readonly ChunkResult[], offsets: readonly number[], j: number, n: number, mode: number): Column {
+/**
+ * The column's 8-byte values (`pick` of each chunk) moved down in place in its arena so that they
+ * follow each other from row 0, when every chunk's values are still in its own slot; else null (the
+ * caller copies them into new memory). The result views the arena's first n values.
+ */
+function compactSlots(chunks: readonly ChunkResult[], offsets: readonly number[], n: number, slots: ChunkSlots | undefined, j: number, pick: (c: ChunkColumn) => unknown): Float64Array | null {
+  const arena = slots?.arenas[j];
+  if (!slots || !arena) return null;
+  for (let k = 0; k < chunks.length; k++) {
+    const col = chunks[k].cols[j];
+    if (!col.inSlot || pick(col) === null || offsets[k] > slots.at[chunks[k].index]) return null;
+  }
+  // Chunks come in row order and each holds at most its slot's rows, so a chunk only moves down.
+  chunks.forEach((c, k) => {
+    const from = slots.at[c.index];
+    if (from !== offsets[k]) arena.copyWithin(offsets[k], from, from + c.rows);
+  });
+  return arena.subarray(0, n);
+}
+
+function numberColumn(chunks: readonly ChunkResult[], offsets: readonly number[], j: number, n: number, mode: number, slots?: ChunkSlots): Column {
   const validity = validityOf(chunks, offsets, j, n);
   const allInt = chunks.every((c) => c.cols[j].kind !== K_NUM || c.cols[j].allInt);
   const only = chunks.length === 1 ? chunks[0].cols[j] : null;
   if (mode === M_I64 || (mode !== M_F64 && allInt && validity === null)) {
     if (only?.i64) return fromTyped(withBig(only.i64, only), validity, 'int64');
+    const inPlace = compactSlots(chunks, offsets, n, slots, j, (c) => c.i64);
+    if (inPlace) {
+      const out = new BigInt64Array(inPlace.buffer, inPlace.byteOffset, n);
+      chunks.forEach((c, k) => withBig(out.subarray(offsets[k], offsets[k] + c.rows), c.cols[j]));
+      return fromTyped(out, validity, 'int64');
+    }
     const out = alloc(BigInt64Array, n);
     chunks.forEach((c, k) => {
       const col = c.cols[j];
@@ -51,6 +77,8 @@ function numberColumn(chunks: readonly ChunkResult[], offsets: readonly number[]
     return fromTyped(out, validity, 'int64');
   }
   if (only?.f64 && !only.i64) return fromTyped(only.f64, validity, 'float64');
+  const inPlace = compactSlots(chunks, offsets, n, slots, j, (c) => (c.i64 ? null : c.f64));
+  if (inPlace) return fromTyped(inPlace, validity, 'float64');
   const values = alloc(Float64Array, n);
   chunks.forEach((c, k) => {
     const col = c.cols[j];
@@ -96,9 +124,11 @@ function boolColumn(chunks: readonly ChunkResult[], offsets: readonly number[], 
   return new Column(arrow.makeData({ type: new arrow.Bool(), length: n, nullCount: nulls, nullBitmap: validity ?? undefined, data: bits }));
 }
 
-function dateColumn(chunks: readonly ChunkResult[], offsets: readonly number[], j: number, n: number): Column {
+function dateColumn(chunks: readonly ChunkResult[], offsets: readonly number[], j: number, n: number, slots?: ChunkSlots): Column {
   const w0 = chunks.length === 1 ? chunks[0].cols[j].words : null;
   if (w0) return fromTyped(new BigInt64Array(w0.buffer, w0.byteOffset, n), validityOf(chunks, offsets, j, n), 'datetime');
+  const inPlace = compactSlots(chunks, offsets, n, slots, j, (c) => c.words);
+  if (inPlace) return fromTyped(new BigInt64Array(inPlace.buffer, inPlace.byteOffset, n), validityOf(chunks, offsets, j, n), 'datetime');
   const out = alloc(BigInt64Array, n);
   const words = new Int32Array(out.buffer, 0, 2 * n);
   chunks.forEach((c, k) => {
@@ -108,13 +138,22 @@ function dateColumn(chunks: readonly ChunkResult[], offsets: readonly number[], 
   return fromTyped(out, validityOf(chunks, offsets, j, n), 'datetime');
 }
 
+/** Column j's string arenas, when the chunks had slots. */
+function stringPlace(slots: ChunkSlots | undefined, j: number): StringPlace | undefined {
+  const offsets = slots?.strOffsets[j];
+  const data = slots?.strData[j];
+  if (!slots || !offsets || !data) return undefined;
+  return { offsets, data, offAt: slots.at.map((a, k) => a + k), dataAt: slots.dataAt[j] };
+}
+
 /**
- * Joins aligned, complete chunks (in row order) into the columns `keep` (file column positions).
+ * Joins aligned, complete chunks (in row order) into the columns `keep` (file column positions);
+ * numbers and dates still in their chunks' arena slots (`slots`) are compacted there instead of copied.
  * @example
  * const j = joinChunks(buf, chunks, keep, modes);
  * if (j.ok) DataFrame.fromColumns(names, j.columns);
  */
-export function joinChunks(buf: Uint8Array, chunks: readonly ChunkResult[], keep: readonly number[], modes: readonly number[]): Joined {
+export function joinChunks(buf: Uint8Array, chunks: readonly ChunkResult[], keep: readonly number[], modes: readonly number[], slots?: ChunkSlots): Joined {
   const offsets: number[] = [];
   let n = 0;
   for (const c of chunks) {
@@ -139,11 +178,11 @@ export function joinChunks(buf: Uint8Array, chunks: readonly ChunkResult[], keep
   if (conflicts.length) return { ok: false, asStrings: conflicts };
   const columns = keep.map((j, i): Column => {
     switch (kinds[i]) {
-      case K_NUM: return numberColumn(chunks, offsets, j, n, modes[j]);
+      case K_NUM: return numberColumn(chunks, offsets, j, n, modes[j], slots);
       case K_BOOL: return boolColumn(chunks, offsets, j, n);
-      case K_DATE: return dateColumn(chunks, offsets, j, n);
+      case K_DATE: return dateColumn(chunks, offsets, j, n, slots);
       case K_STR:
-        return joinStrings(buf, chunks.map((c, k) => ({ strings: c.cols[j].strings, rows: c.rows, offset: offsets[k], nulls: c.cols[j].nulls })), n);
+        return joinStrings(buf, chunks.map((c, k) => ({ strings: c.cols[j].strings, rows: c.rows, offset: offsets[k], nulls: c.cols[j].nulls, index: c.index })), n, stringPlace(slots, j));
       default: {
         // Every value missing: float64 NaN, as pandas.
         const values = alloc(Float64Array, n).fill(NaN);

@@ -24,6 +24,14 @@ export interface ChunkStrings {
   data: Uint8Array | null;
   /** A field holds `""` escapes (the serial reader then never dictionary-encodes the column). */
   escaped: boolean;
+  /** `offsets` and `data` are in the chunk's slots of the column's arenas (StringSlot). */
+  inSlot: boolean;
+}
+
+/** Where a chunk's UTF-8 strings go while they fit: its slots of the column's offset and byte arenas. */
+export interface StringSlot {
+  offsets: Int32Array;
+  data: Uint8Array;
 }
 
 /**
@@ -57,6 +65,7 @@ export class StringBuilder {
   constructor(
     private cap: number,
     nulls: number,
+    private readonly slot: StringSlot | null = null,
   ) {
     this.codes = alloc(Int32Array, cap);
     this.codes.fill(-1, 0, nulls);
@@ -128,10 +137,18 @@ export class StringBuilder {
   /** Gives up the dictionary: rows [0, row) become UTF-8 bytes. */
   private toUtf8(buf: Uint8Array, row: number): void {
     this.alive = false;
-    this.offsets = alloc(Int32Array, this.cap + 1);
     let bytes = 0;
     for (let c = 0; c < this.count; c++) bytes += this.dEnd[c] - this.dStart[c];
-    this.data = alloc(Uint8Array, Math.max(1024, Math.ceil((bytes / Math.max(1, this.count)) * this.cap * 1.2)));
+    const slot = this.slot;
+    if (slot && this.cap + 1 <= slot.offsets.length) {
+      // The slots: memory of this chunk's own that the join compacts in place (may hold an earlier reading).
+      this.offsets = slot.offsets.subarray(0, this.cap + 1);
+      this.offsets[0] = 0;
+      this.data = slot.data;
+    } else {
+      this.offsets = alloc(Int32Array, this.cap + 1);
+      this.data = alloc(Uint8Array, Math.max(1024, Math.ceil((bytes / Math.max(1, this.count)) * this.cap * 1.2)));
+    }
     let o = 0;
     for (let r = 0; r < row; r++) {
       const c = this.codes[r];
@@ -160,10 +177,13 @@ export class StringBuilder {
   /** The chunk's strings for `rows` rows. */
   finish(rows: number): ChunkStrings {
     const c = this.count;
+    const slot = this.slot;
+    const inSlot = !this.alive && slot !== null && this.offsets.buffer === slot.offsets.buffer && this.offsets.byteOffset === slot.offsets.byteOffset &&
+      this.data.buffer === slot.data.buffer && this.data.byteOffset === slot.data.byteOffset;
     return {
       codes: this.alive ? this.codes.subarray(0, rows) : null,
       dictStart: this.dStart.subarray(0, c), dictEnd: this.dEnd.subarray(0, c), dictRow: this.dRow.subarray(0, c), dictHash: this.dHash.subarray(0, c), dictCount: c,
-      offsets: this.alive ? null : this.offsets.subarray(0, rows + 1), data: this.alive ? null : this.data.subarray(0, this.used), escaped: this.escaped,
+      offsets: this.alive ? null : this.offsets.subarray(0, rows + 1), data: this.alive ? null : this.data.subarray(0, this.used), escaped: this.escaped, inSlot,
     };
   }
 }

@@ -23,6 +23,7 @@ import {
   BAIL_COLUMN, BAIL_NONE, M_BOOL, M_DATE, M_F64, M_I64, M_INFER, M_SKIP, M_STR, parseChunk,
   type ChunkJob, type ChunkResult,
 } from './csv-parallel-chunk.js';
+import { chunkSlots } from './csv-parallel-slots.js';
 import { joinChunks } from './csv-parallel-merge.js';
 
 /**
@@ -115,7 +116,7 @@ function settle(job: ChunkJob, chunks: readonly ChunkResult[], keep: readonly nu
     const cols = failed.filter((c) => c.bail === BAIL_COLUMN).map((c) => c.bailCol);
     return cols.length === failed.length ? cols : null;
   }
-  const j = joinChunks(job.buf, chunks, keep, job.modes);
+  const j = joinChunks(job.buf, chunks, keep, job.modes, job.slots);
   return j.ok ? j.columns : j.asStrings;
 }
 
@@ -172,6 +173,7 @@ export async function readFastParallel(job: ChunkJob, keep: readonly number[]): 
   const count = Math.max(2, Math.min(256, Math.ceil((job.buf.length - start) / csvTuning.chunkBytes)));
   job.bounds = chunkBounds(job.buf, start, job.buf.length, count);
   if (job.bounds.length < 3) return readFastSync(job, keep);
+  job.slots = chunkSlots(job, new NaMatcher(job.naValues));
   const na = new NaMatcher(job.naValues);
   Object.assign(csvLastRead, { chunks: job.bounds.length - 1, inWorkers: 0, rounds: 0 });
   for (let round = 0; round < MAX_ROUNDS; round++) {
