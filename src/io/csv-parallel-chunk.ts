@@ -18,6 +18,7 @@ import { BAIL_COLUMN, BAIL_NONE, BAIL_SERIAL, M_I64, M_INFER, M_STR, type ChunkJ
 import { parseBoolBytes, parseDateBytes } from './csv-parse-values.js';
 import { fastBool, fastDay, fastNumber, fastOut } from './csv-parallel-fast.js';
 import { rowLoop, type RowLoop } from './csv-parallel-gen.js';
+import { loadChunk } from './csv-parallel-load.js';
 
 export * from './csv-parallel-types.js';
 
@@ -106,11 +107,11 @@ function result(index: number, start: number, stop: number, rows: number, states
  * @example
  * const r = parseChunk(job, new NaMatcher(job.naValues), 0);
  */
-export function parseChunk(job: ChunkJob, na: NaMatcher, index: number, from = job.bounds[index]): ChunkResult {
+export function parseChunk(job: ChunkJob, na: NaMatcher, index: number, from = job.bounds[index], limit = job.buf.length): ChunkResult {
   if (kept.job === null) kept.job = { ...job, buf: new Uint8Array(0), bounds: [], modes: [] };
   kept.na = na;
   const { buf, sep, inferDates } = job;
-  const n = buf.length;
+  const n = limit;
   const hi = sep > CR ? sep : CR;
   const chunkEnd = job.bounds[index + 1];
   const states = job.modes.map((m) => new ColState(m));
@@ -259,7 +260,20 @@ export function parseClaimedChunks(job: ChunkJob, counter: Int32Array): ChunkRes
   for (;;) {
     const k = Atomics.add(counter, 0, 1);
     if (k >= count) break;
-    out.push(parseChunk(job, na, k));
+    out.push(parseClaimed(job, na, k));
   }
   return out;
+}
+
+/**
+ * Parses claimed chunk k, reading its bytes first for a file job (a chunk where no row starts gives
+ * an empty result that no row order can use: the caller re-parses if it must).
+ * @example
+ * const r = parseClaimed(job, na, k);
+ */
+export function parseClaimed(job: ChunkJob, na: NaMatcher, k: number): ChunkResult {
+  if (!job.file) return parseChunk(job, na, k);
+  const at = loadChunk(job, k);
+  if (at === null) return { index: k, start: -1, stop: -1, rows: 0, cols: [], bail: BAIL_NONE, bailCol: -1 };
+  return parseChunk(job, na, k, at.from, at.limit);
 }

@@ -35,6 +35,16 @@ export interface ChunkJob {
   rowBytes: number;
   /** Where chunks write 8-byte values (numbers, dates) so the join can compact them in place. */
   slots?: ChunkSlots;
+  /** The file is read chunk by chunk by the parsing threads (csv-parallel-load.ts). */
+  file?: ChunkFile;
+}
+
+/** A file read by the threads that parse it: bytes [0, head) are already in `buf`. */
+export interface ChunkFile {
+  fd: number;
+  head: number;
+  /** Per chunk: 1 once its bytes are read. */
+  done: Int32Array;
 }
 
 /**

@@ -20,10 +20,11 @@ import { resolveTask, type ResolvedTask } from '../parallel/task.js';
 import { NaMatcher, type CsvConfig } from './csv-options.js';
 import type { ColumnPlan } from './csv-infer.js';
 import {
-  BAIL_COLUMN, BAIL_NONE, M_BOOL, M_DATE, M_F64, M_I64, M_INFER, M_SKIP, M_STR, parseChunk,
+  BAIL_COLUMN, BAIL_NONE, M_BOOL, M_DATE, M_F64, M_I64, M_INFER, M_SKIP, M_STR, parseChunk, parseClaimed,
   type ChunkJob, type ChunkResult,
 } from './csv-parallel-chunk.js';
 import { chunkSlots } from './csv-parallel-slots.js';
+import { evenBounds, loadMissing, readRange } from './csv-parallel-load.js';
 import { joinChunks } from './csv-parallel-merge.js';
 
 /**
@@ -31,9 +32,11 @@ import { joinChunks } from './csv-parallel-merge.js';
  * - fastMinBytes: inputs at least this large use the fused parser instead of tokenizer + builders;
  * - parallelMinBytes: inputs at least this large (read by the async `readCsv`) also use pool workers;
  * - chunkBytes: target size of one chunk of the parallel path;
- * - callerParses: the calling thread parses chunks while no worker has started (false: it only waits).
+ * - callerParses: the calling thread parses chunks while no worker has started (false: it only waits);
+ * - headBytes: of a large file, the bytes read before parsing starts (header and sampled rows); the
+ *   parsing threads read the rest.
  */
-export const csvTuning = { fastMinBytes: 64 << 10, parallelMinBytes: 4 << 20, chunkBytes: 2 << 20, callerParses: true };
+export const csvTuning = { fastMinBytes: 64 << 10, parallelMinBytes: 4 << 20, chunkBytes: 2 << 20, callerParses: true, headBytes: 1 << 20 };
 
 /** What the last fast read did (for tests and profiling): chunks, chunks parsed by workers, rounds. */
 export const csvLastRead = { chunks: 0, inWorkers: 0, rounds: 0 };
@@ -168,17 +171,29 @@ function helperCount(): number {
  */
 export async function readFastParallel(job: ChunkJob, keep: readonly number[]): Promise<Column[] | null> {
   const helpers = helperCount();
-  if (helpers === 0 || job.buf.length < csvTuning.parallelMinBytes) return readFastSync(job, keep);
+  const file = job.file;
   const start = job.bounds[0];
   const count = Math.max(2, Math.min(256, Math.ceil((job.buf.length - start) / csvTuning.chunkBytes)));
-  job.bounds = chunkBounds(job.buf, start, job.buf.length, count);
-  if (job.bounds.length < 3) return readFastSync(job, keep);
+  if (helpers > 0 && job.buf.length >= csvTuning.parallelMinBytes) job.bounds = file ? evenBounds(start, job.buf.length, count) : chunkBounds(job.buf, start, job.buf.length, count);
+  if (job.bounds.length < 3) {
+    if (file) {
+      readRange(file.fd, job.buf, file.head, job.buf.length);
+      job.file = undefined;
+    }
+    return readFastSync({ ...job, bounds: [start, job.buf.length] }, keep);
+  }
   job.slots = chunkSlots(job, new NaMatcher(job.naValues));
   const na = new NaMatcher(job.naValues);
   Object.assign(csvLastRead, { chunks: job.bounds.length - 1, inWorkers: 0, rounds: 0 });
   for (let round = 0; round < MAX_ROUNDS; round++) {
     csvLastRead.rounds++;
-    const res = settle(job, align(job, na, await parseAll(job, na, helpers)), keep);
+    const parsed = await parseAll(job, na, helpers);
+    if (file) {
+      // Every byte in memory before any chunk is parsed again from another start (align) or by the serial reader.
+      loadMissing(job);
+      file.head = job.buf.length;
+    }
+    const res = settle(job, align(job, na, parsed), keep);
     if (res === null) return null;
     if (!isNumbers(res)) return res;
     if (!asStrings(job, res)) return null;
@@ -226,7 +241,7 @@ async function parseAll(job: ChunkJob, na: NaMatcher, helpers: number): Promise<
   while (csvTuning.callerParses && (spare || Atomics.load(counter, 1) === 0)) {
     const k = Atomics.add(counter, 0, 1);
     if (k >= count) break;
-    done.push(parseChunk(job, na, k));
+    done.push(parseClaimed(job, na, k));
     // Let the pool hand the tasks to workers that have just started (it does so on this thread).
     await new Promise<void>((resolve) => setImmediate(resolve));
   }

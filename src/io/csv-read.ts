@@ -5,17 +5,18 @@
  * then each column parsed straight into typed arrays (csv-infer.ts). Both give the same frame.
  * @module
  */
-import { unknownName, ValueError } from '../errors.js';
+import { GridframeError, unknownName, ValueError } from '../errors.js';
 import type { Column } from '../frame/column.js';
 import { DataFrame } from '../frame/dataframe.js';
 import { Index } from '../frame/label-index.js';
 import { csvConfig, type CsvConfig, type ReadCsvOptions } from './csv-options.js';
 import { buildColumn, type ColumnPlan } from './csv-infer.js';
 import { csvTuning, fastJob, prestartCsvWorkers, readFastParallel, readFastSync } from './csv-parallel.js';
-import { stat } from 'node:fs/promises';
+import { open, stat, type FileHandle } from 'node:fs/promises';
+import { readRange } from './csv-parallel-load.js';
 import { planColumns, readHead, selectColumns } from './csv-head.js';
 import { FieldTable, tokenize } from './csv-tokenizer.js';
-import { readFileBytes } from './file-errors.js';
+import { fileError, readFileBytes } from './file-errors.js';
 import { withReadBuffer } from './read-buffer.js';
 
 /** Everything read before the data rows: options, header, the columns to build and how. */
@@ -106,5 +107,46 @@ export async function readCsv(pathOrText: string | Uint8Array, opts: ReadCsvOpti
   const size = (await stat(path).catch(() => null))?.size ?? 0;
   if (size < csvTuning.parallelMinBytes) return parseCsvBytesAsync(await readFileBytes(path, opts.onProgress), opts);
   prestartCsvWorkers();
-  return withReadBuffer(async (into) => parseCsvBytesAsync(await readFileBytes(path, opts.onProgress, 0, into), opts));
+  if (opts.onProgress || size > 0x7fffffff) return withReadBuffer(async (into) => parseCsvBytesAsync(await readFileBytes(path, opts.onProgress, 0, into), opts));
+  return withReadBuffer(async (into) => {
+    let fh: FileHandle;
+    try {
+      fh = await open(path, 'r');
+    } catch (e) {
+      throw fileError(e, path);
+    }
+    try {
+      return await readOpenFile(fh.fd, into(size), opts);
+    } catch (e) {
+      throw e instanceof GridframeError ? e : fileError(e, path);
+    } finally {
+      await fh.close();
+    }
+  });
+}
+
+/**
+ * A large file opened as `fd` (size `buf.length`): the header and first rows read here, the rest by
+ * the threads that parse it, chunk by chunk (csv-parallel-load.ts); whatever the fused parser does
+ * not handle is read whole and goes to the serial reader.
+ */
+async function readOpenFile(fd: number, buf: Uint8Array, opts: ReadCsvOptions): Promise<DataFrame> {
+  const size = buf.length;
+  const head = Math.min(size, csvTuning.headBytes);
+  readRange(fd, buf, 0, head);
+  const whole = async (): Promise<DataFrame> => {
+    readRange(fd, buf, head, size);
+    return parseCsvBytesAsync(buf, opts);
+  };
+  const headBuf = buf.subarray(0, head);
+  const pre = prepare(headBuf, opts);
+  // The header and one whole row must lie in the head (else: the whole file first).
+  if (head === size || pre.start >= head || headBuf.indexOf(10, pre.start) < 0) return whole();
+  const job = fastJob(headBuf, pre.cfg, pre.ncols, pre.start, pre.keep, pre.plans);
+  if (job === null) return whole();
+  Object.assign(job, { buf, bounds: [pre.start, size], file: { fd, head, done: new Int32Array(new SharedArrayBuffer(4 * 260)) } });
+  const cols = await readFastParallel(job, pre.keep);
+  if (cols) return withIndexCol(pre.names, cols, opts.indexCol ?? null);
+  readRange(fd, buf, head, size);
+  return withIndexCol(pre.names, serialColumns(buf, pre), opts.indexCol ?? null);
 }
