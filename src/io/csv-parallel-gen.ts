@@ -37,6 +37,17 @@ const P10 = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
 const MONTH_DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const MARCH_DAYS = [0, 306, 337, 0, 31, 61, 92, 122, 153, 184, 214, 245, 275];
 
+/** Days from 1970-01-01 to the first of month `mo` of year `y` (y >= 1), days_from_civil's arithmetic. */
+function monthStart(y: number, mo: number): number {
+  const yy = mo <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + MARCH_DAYS[mo] - 719468;
+}
+
+/** monthStart for the months of 1900-2199, by (y - 1900) * 12 + mo - 1. */
+const MONTH_START = Int32Array.from({ length: 300 * 12 }, (_, i) => monthStart(1900 + Math.floor(i / 12), (i % 12) + 1));
+
 /** Where `slowNumber` puts whether the number had a decimal part. */
 const slowOut = { decimal: false };
 
@@ -109,11 +120,8 @@ function fieldCode(j: number, kind: number, intOnly: boolean, sep: number, hi: n
       if (d > MONTH_DAYS[mo] + leap) break row;
       p += 10;
       if (p > n) break row;
-      const yy = mo <= 2 ? y - 1 : y;
-      const era = (yy / 400) | 0;
-      const yoe = yy - era * 400;
-      const v = (era * 146097 + yoe * 365 + ((yoe / 4) | 0) - ((yoe / 100) | 0) + MARCH_DAYS[mo] + d - 1 - 719468) * 86400000;
-      const hw = Math.floor(v / 4294967296);
+      const v = ((y >= 1900 && y < 2200 ? MONTH_START[(y - 1900) * 12 + mo - 1] : monthStart(y, mo)) + d - 1) * 86400000;
+      const hw = Math.floor(v * 2.3283064365386963e-10);
       w${j}[2 * row] = (v - hw * 4294967296) | 0;
       w${j}[2 * row + 1] = hw;
     }`;
@@ -135,11 +143,11 @@ function fieldCode(j: number, kind: number, intOnly: boolean, sep: number, hi: n
       return `${start}
     {
       const s = p;
-      let h = -2128831035;
-      ${scanCode(sep, hi, true)}
-      const len = p - s;
-      if (len === 0 || (naFirst[buf[s]] !== 0 && na.isNa(buf, s, p))) break row;
       if (alive${j}) {
+        let h = -2128831035;
+        ${scanCode(sep, hi, true)}
+        const len = p - s;
+        if (len === 0 || (naFirst[buf[s]] !== 0 && na.isNa(buf, s, p))) break row;
         let slot = h & mask${j};
         for (;;) {
           const idx = slots${j}[slot];
@@ -147,6 +155,7 @@ function fieldCode(j: number, kind: number, intOnly: boolean, sep: number, hi: n
             sb${j}.add(buf, s, p, row);
             alive${j} = sb${j}.alive; slots${j} = sb${j}.slots; mask${j} = sb${j}.slotCap - 1;
             dh${j} = sb${j}.dHash; ds${j} = sb${j}.dStart; de${j} = sb${j}.dEnd; codes${j} = sb${j}.codes;
+            off${j} = sb${j}.offsets; data${j} = sb${j}.data;
             break;
           }
           if (dh${j}[idx] === h && de${j}[idx] - ds${j}[idx] === len) {
@@ -157,7 +166,21 @@ function fieldCode(j: number, kind: number, intOnly: boolean, sep: number, hi: n
           }
           slot = (slot + 1) & mask${j};
         }
-      } else sb${j}.add(buf, s, p, row);
+      } else {
+        // The dictionary gave up: the bytes go after the previous row's (StringBuilder.append).
+        ${scanCode(sep, hi, false)}
+        const len = p - s;
+        if (len === 0 || (naFirst[buf[s]] !== 0 && na.isNa(buf, s, p))) break row;
+        const o = off${j}[row];
+        if (o + len <= data${j}.length) {
+          if (len > 32) data${j}.set(buf.subarray(s, p), o);
+          else for (let k = 0; k < len; k++) data${j}[o + k] = buf[s + k];
+          off${j}[row + 1] = o + len;
+        } else {
+          sb${j}.add(buf, s, p, row);
+          off${j} = sb${j}.offsets; data${j} = sb${j}.data;
+        }
+      }
     }`;
     default:
       return `${start}
@@ -177,8 +200,8 @@ function columnLocals(j: number, kind: number): { load: string; save: string } {
     case K_STR:
       return {
         load: `const sb${j} = states[${j}].str; let alive${j} = sb${j}.alive, slots${j} = sb${j}.slots, mask${j} = sb${j}.slotCap - 1,
-    dh${j} = sb${j}.dHash, ds${j} = sb${j}.dStart, de${j} = sb${j}.dEnd, codes${j} = sb${j}.codes;`,
-        save: '',
+    dh${j} = sb${j}.dHash, ds${j} = sb${j}.dStart, de${j} = sb${j}.dEnd, codes${j} = sb${j}.codes, off${j} = sb${j}.offsets, data${j} = sb${j}.data;`,
+        save: `if (!alive${j}) sb${j}.used = off${j}[row];`,
       };
     default:
       return { load: '', save: '' };
@@ -234,9 +257,9 @@ export function rowLoop(kinds: readonly number[], intOnly: readonly boolean[], s
   const key = `${sep}:${kinds.join(',')}:${intOnly.map(Number).join('')}`;
   let loop = cache.get(key);
   if (loop === undefined) {
-    const make = new Function('P10', 'MONTH_DAYS', 'MARCH_DAYS', 'slowNumber', 'slowOut',
+    const make = new Function('P10', 'MONTH_DAYS', 'MONTH_START', 'monthStart', 'slowNumber', 'slowOut',
       `return function csvRows(buf, n, p, row, end, cap, states, na, at) {${loopSource(kinds, intOnly, sep)}\n};`) as (...a: unknown[]) => RowLoop;
-    loop = make(P10, MONTH_DAYS, MARCH_DAYS, slowNumber, slowOut);
+    loop = make(P10, MONTH_DAYS, MONTH_START, monthStart, slowNumber, slowOut);
     cache.set(key, loop);
   }
   return loop;
