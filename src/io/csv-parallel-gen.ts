@@ -14,7 +14,7 @@
  * @module
  */
 import type { NaMatcher } from './csv-options.js';
-import { K_BOOL, K_DATE, K_NUM, K_SKIP, K_STR, numField, numOut, F_DEC, F_INT } from './csv-parallel-fields.js';
+import { K_BOOL, K_DATE, K_NUM, K_SKIP, K_STR, numField, numOut, F_DEC, F_INT, F_NA } from './csv-parallel-fields.js';
 import type { StringBuilder } from './csv-parallel-strings.js';
 
 /** What a generated loop reads of a column's state (csv-parallel-chunk.ts ColState). */
@@ -25,6 +25,10 @@ export interface GenState {
   bytes: Uint8Array;
   str: StringBuilder | null;
   allInt: boolean;
+  nulls: Int32Array;
+  nullCount: number;
+  /** Records row `row` as missing (the loop takes it back when it stops inside that row). */
+  addNull(row: number): void;
 }
 
 /**
@@ -56,7 +60,7 @@ const slowOut = { decimal: false };
  * spellings): its end and value by `numField`'s rules, or -1 when the general row rules must read it
  * (a quote, an NA value, a big integer, not a number, or a decimal where `intOnly`).
  */
-function slowNumber(buf: Uint8Array, p: number, n: number, sep: number, na: NaMatcher, intOnly: boolean, out: Float64Array, row: number): number {
+function slowNumber(buf: Uint8Array, p: number, n: number, sep: number, na: NaMatcher, intOnly: boolean, st: GenState, row: number): number {
   if (buf[p] === 34) return -1;
   let e = p;
   while (e < n) {
@@ -65,9 +69,10 @@ function slowNumber(buf: Uint8Array, p: number, n: number, sep: number, na: NaMa
     e++;
   }
   const f = numField(buf, p, e, na);
-  if (f !== F_INT && (f !== F_DEC || intOnly)) return -1;
-  out[row] = numOut.value;
   slowOut.decimal = f === F_DEC;
+  if (f === F_NA) st.addNull(row);
+  else if (f !== F_INT && (f !== F_DEC || intOnly)) return -1;
+  else st.f64[row] = numOut.value;
   return e;
 }
 
@@ -101,7 +106,7 @@ function fieldCode(j: number, kind: number, intOnly: boolean, sep: number, hi: n
         if (fr >= 0) ai${j} = false;
         p = q;
       } else {
-        q = slowNumber(buf, p, n, ${sep}, na, ${intOnly}, f${j}, row);
+        q = slowNumber(buf, p, n, ${sep}, na, ${intOnly}, st${j}, row);
         if (q < 0) break row;
         if (slowOut.decimal) ai${j} = false;
         p = q;
@@ -147,9 +152,9 @@ function fieldCode(j: number, kind: number, intOnly: boolean, sep: number, hi: n
         let h = -2128831035;
         ${scanCode(sep, hi, true)}
         const len = p - s;
-        if (len === 0 || (naFirst[buf[s]] !== 0 && na.isNa(buf, s, p))) break row;
-        let slot = h & mask${j};
-        for (;;) {
+        if (len === 0 ? na.empty : naFirst[buf[s]] !== 0 && na.isNa(buf, s, p)) st${j}.addNull(row);
+        else if (len === 0) break row;
+        else for (let slot = h & mask${j}; ; slot = (slot + 1) & mask${j}) {
           const idx = slots${j}[slot];
           if (idx < 0) {
             sb${j}.add(buf, s, p, row);
@@ -164,19 +169,24 @@ function fieldCode(j: number, kind: number, intOnly: boolean, sep: number, hi: n
             while (k < len && buf[o + k] === buf[s + k]) k++;
             if (k === len) { codes${j}[row] = idx; break; }
           }
-          slot = (slot + 1) & mask${j};
         }
       } else {
-        // The dictionary gave up: the bytes go after the previous row's (StringBuilder.append).
-        ${scanCode(sep, hi, false)}
-        const len = p - s;
-        if (len === 0 || (naFirst[buf[s]] !== 0 && na.isNa(buf, s, p))) break row;
+        // The dictionary gave up: the bytes go after the previous row's (StringBuilder.append), copied
+        // while the field is scanned (an NA value's copy is left unused: offsets do not move).
         const o = off${j}[row];
-        if (o + len <= data${j}.length) {
-          if (len > 32) data${j}.set(buf.subarray(s, p), o);
-          else for (let k = 0; k < len; k++) data${j}[o + k] = buf[s + k];
-          off${j}[row + 1] = o + len;
-        } else {
+        const room = data${j}.length;
+        let q = o;
+        for (;;) {
+          while (c > ${hi} && q < room) { data${j}[q++] = c; c = buf[++p]; }
+          if (c === ${sep} || c === 10 || c === 13 || p >= n) break;
+          if (q >= room) { q = -1; ${scanCode(sep, hi, false)} break; }
+          data${j}[q++] = c; c = buf[++p];
+        }
+        const len = p - s;
+        if (len === 0 ? na.empty : naFirst[buf[s]] !== 0 && na.isNa(buf, s, p)) st${j}.addNull(row);
+        else if (len === 0) break row;
+        else if (q >= 0) off${j}[row + 1] = q;
+        else {
           sb${j}.add(buf, s, p, row);
           off${j} = sb${j}.offsets; data${j} = sb${j}.data;
         }
@@ -199,7 +209,7 @@ function columnLocals(j: number, kind: number): { load: string; save: string } {
       return { load: `const b${j} = states[${j}].bytes;`, save: '' };
     case K_STR:
       return {
-        load: `const sb${j} = states[${j}].str; let alive${j} = sb${j}.alive, slots${j} = sb${j}.slots, mask${j} = sb${j}.slotCap - 1,
+        load: `const st${j} = states[${j}], sb${j} = st${j}.str; let alive${j} = sb${j}.alive, slots${j} = sb${j}.slots, mask${j} = sb${j}.slotCap - 1,
     dh${j} = sb${j}.dHash, ds${j} = sb${j}.dStart, de${j} = sb${j}.dEnd, codes${j} = sb${j}.codes, off${j} = sb${j}.offsets, data${j} = sb${j}.data;`,
         save: `if (!alive${j}) sb${j}.used = off${j}[row];`,
       };
@@ -234,6 +244,8 @@ function loopSource(kinds: readonly number[], intOnly: readonly boolean[], sep: 
     row++;
     continue;
     }
+    // Stopped inside the row: take back the missing values recorded for it (the general rules redo it).
+    ${kinds.map((k, j) => (k === K_NUM || k === K_STR ? `if (st${j}.nullCount > 0 && st${j}.nulls[st${j}.nullCount - 1] === row) st${j}.nullCount--;` : '')).filter((x) => x).join('\n    ')}
     p = r0;
     break;
   }

@@ -81,7 +81,11 @@ export class StringBuilder {
   /** Row `row` is missing. */
   addNull(row: number): void {
     if (this.alive) this.codes[row] = -1;
-    else this.offsets[row + 1] = this.used;
+    else {
+      // After row row - 1's bytes (the generated row loops keep `used` only in the offsets).
+      this.used = this.offsets[row];
+      this.offsets[row + 1] = this.used;
+    }
   }
 
   /** Row `row` is buf[s, e). */

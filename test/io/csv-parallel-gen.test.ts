@@ -104,4 +104,17 @@ describe('generated row loops of the fused CSV parser', () => {
     expect(loops.column('s').get(7)).toBe('v7');
     expect(loops.column('b').nullCount).toBe(207);
   });
+
+  it('read text that outgrows its buffer after the dictionary gave up (short values first, long ones later)', () => {
+    const lines = ['s,x'];
+    for (let i = 0; i < 30000; i++) lines.push(`${i < 10000 ? `v${i}` : `${'long-value-'.repeat(5 + (i % 20))}${i}`},${i % 3 === 0 ? 'NA' : i}`);
+    const bytes = new TextEncoder().encode(lines.join('\n') + '\n');
+    csvTuning.fastMinBytes = 0;
+    const loops = parseCsvBytes(bytes);
+    csvChunkTuning.rowLoops = false;
+    const general = parseCsvBytes(bytes);
+    expect(snapshot(loops)).toEqual(snapshot(general));
+    expect(loops.column('s').get(29999)).toBe(`${'long-value-'.repeat(5 + (29999 % 20))}29999`);
+    expect(loops.column('s').get(9999)).toBe('v9999');
+  });
 });
