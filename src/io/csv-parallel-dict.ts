@@ -133,7 +133,10 @@ function replayPart(buf: Uint8Array, d: Dict, p: StringPart): Int32Array | null 
  * joinStrings(buf, parts, n)
  */
 export function joinStrings(buf: Uint8Array, parts: readonly StringPart[], n: number, place?: StringPlace): Column {
-  let alive = !parts.some((p) => p.strings?.escaped === true);
+  // The first chunk's own dictionary follows the same rule over the same rows as the column's: when
+  // it gave up (no codes), the column's gives up too, and replaying its rows would only say so.
+  const first = parts.length ? parts[0].strings : null;
+  let alive = !parts.some((p) => p.strings?.escaped === true) && !(parts[0]?.offset === 0 && first !== null && first.codes === null);
   const maps: Int32Array[] = [];
   const d = new Dict();
   for (const p of parts) {

@@ -229,8 +229,8 @@ let chunkTask: ResolvedTask | null = null;
 
 /**
  * Every chunk parsed once, in `helpers` workers and here, in any order. This thread claims chunks one
- * at a time while no worker has started (a cold pool, or workers still busy with earlier tasks) or
- * when there are more cores than workers; once a worker has started it leaves the rest to them.
+ * at a time while the pool's workers are starting (until one has started) or when there are more
+ * cores than workers; otherwise it leaves the chunks to them.
  */
 async function parseAll(job: ChunkJob, na: NaMatcher, helpers: number): Promise<ChunkResult[]> {
   const counter = new Int32Array(new SharedArrayBuffer(8));
@@ -241,8 +241,11 @@ async function parseAll(job: ChunkJob, na: NaMatcher, helpers: number): Promise<
   await new Promise<void>((resolve) => setImmediate(resolve));
   const count = job.bounds.length - 1;
   const spare = helpers < availableParallelism();
+  // Workers already running pick the tasks up within a moment: this thread parsing too would only
+  // share the cores three ways (and the read waits for its chunk). It helps while they start.
+  const cold = poolInfo().threads < helpers;
   const done: ChunkResult[] = [];
-  while (csvTuning.callerParses && (spare || Atomics.load(counter, 1) === 0)) {
+  while (csvTuning.callerParses && (spare || (cold && Atomics.load(counter, 1) === 0))) {
     const k = Atomics.add(counter, 0, 1);
     if (k >= count) break;
     done.push(parseClaimed(job, na, k));
