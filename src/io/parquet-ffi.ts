@@ -151,6 +151,14 @@ function bools(mem: Uint8Array, parts: readonly CArray[], n: number): Column {
   return new Column(arrow.makeData({ type: new arrow.Bool(), length: n, nullCount: nulls, nullBitmap: bitmap, data: values }));
 }
 
+/**
+ * out[row + i] = offs[i] + shift for i in 1..len. Its own function: a loop inside the per-part loop was
+ * compiled on the stack (OSR) part after part and thrown away at the next part's first new path.
+ */
+function shiftOffsets(out: Int32Array, row: number, offs: Int32Array, len: number, shift: number): void {
+  for (let i = 1; i <= len; i++) out[row + i] = offs[i] + shift;
+}
+
 function utf8(view: DataView, mem: Uint8Array, parts: readonly CArray[], n: number): Column {
   let total = 0;
   for (const a of parts) total += view.getInt32(a.buffers[1] + 4 * (a.offset + a.length), true) - view.getInt32(a.buffers[1] + 4 * a.offset, true);
@@ -165,8 +173,7 @@ function utf8(view: DataView, mem: Uint8Array, parts: readonly CArray[], n: numb
     const first = offs[0];
     const len = offs[a.length] - first;
     data.set(mem.subarray(a.buffers[2] + first, a.buffers[2] + first + len), base);
-    const shift = base - first;
-    for (let i = 1; i <= a.length; i++) offsets[row + i] = offs[i] + shift;
+    shiftOffsets(offsets, row, offs, a.length, base - first);
     row += a.length;
     base += len;
   }
