@@ -3,25 +3,13 @@ import { parseCsvBytes } from '../../src/io/csv-read.js';
 import { csvTuning } from '../../src/io/csv-parallel.js';
 import { csvChunkTuning } from '../../src/io/csv-parallel-chunk.js';
 import type { ReadCsvOptions } from '../../src/io/csv-options.js';
-import type { DataFrame } from '../../src/frame/dataframe.js';
+import { rng, snapshot } from './csv-snapshot.js';
 
 const DEFAULTS = { ...csvTuning };
 afterEach(() => {
   Object.assign(csvTuning, DEFAULTS);
   csvChunkTuning.rowLoops = true;
 });
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296;
-}
-
-function snapshot(df: DataFrame): unknown {
-  return {
-    columns: df.columns,
-    cols: df.columnList.map((c) => ({ dtype: c.dtype, dict: c.isDictionary, nulls: c.nullCount, values: c.toArray().map((v) => (typeof v === 'number' && Object.is(v, -0) ? '-0' : v instanceof Date ? v.getTime() : v)) })),
-  };
-}
 
 function outcome(bytes: Uint8Array, opts: ReadCsvOptions): unknown {
   const warnings: string[] = [];

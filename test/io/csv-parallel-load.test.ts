@@ -5,25 +5,13 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { readCsv } from '../../src/io/csv-read.js';
 import { csvLastRead, csvTuning } from '../../src/io/csv-parallel.js';
 import { evenBounds } from '../../src/io/csv-parallel-load.js';
-import type { DataFrame } from '../../src/frame/dataframe.js';
+import { rng, snapshot } from './csv-snapshot.js';
 import type { ReadCsvOptions } from '../../src/io/csv-options.js';
 
 const DEFAULTS = { ...csvTuning };
 afterEach(() => Object.assign(csvTuning, DEFAULTS));
 const dir = mkdtempSync(path.join(tmpdir(), 'gridframe-csv-load-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296;
-}
-
-function snapshot(df: DataFrame): unknown {
-  return {
-    columns: df.columns,
-    cols: df.columnList.map((c) => ({ dtype: c.dtype, dict: c.isDictionary, nulls: c.nullCount, values: c.toArray().map((v) => (typeof v === 'number' && Object.is(v, -0) ? '-0' : v instanceof Date ? v.getTime() : v)) })),
-  };
-}
 
 async function outcome(file: string, opts: ReadCsvOptions): Promise<unknown> {
   try {

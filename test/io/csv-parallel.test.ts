@@ -6,24 +6,10 @@ import { parseCsvBytes, readCsv } from '../../src/io/csv-read.js';
 import { csvLastRead, csvTuning } from '../../src/io/csv-parallel.js';
 import type { ReadCsvOptions } from '../../src/io/csv-options.js';
 import type { DataFrame } from '../../src/frame/dataframe.js';
+import { rng, snapshot } from './csv-snapshot.js';
 
 const DEFAULTS = { ...csvTuning };
 afterEach(() => Object.assign(csvTuning, DEFAULTS));
-
-/** A seeded generator (LCG), so a failure can be replayed from the seed. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296;
-}
-
-/** Everything a reader produced: columns, dtypes, dictionary or not, values (NaN, -0 exact), index; or the error. */
-function snapshot(df: DataFrame): unknown {
-  return {
-    columns: df.columns,
-    index: df.index.toArray(),
-    cols: df.columnList.map((c) => ({ dtype: c.dtype, dict: c.isDictionary, nulls: c.nullCount, values: c.toArray().map((v) => (typeof v === 'number' && Object.is(v, -0) ? '-0' : v)) })),
-  };
-}
 
 type Outcome = { ok: true; frame: unknown; warnings: string[] } | { ok: false; error: string; warnings: string[] };
 
