@@ -183,7 +183,6 @@ function partValidity(parts: readonly StringPart[], n: number): [Uint8Array | nu
  * in order, so nothing is overwritten before it is read); null when a part is elsewhere.
  */
 function joinUtf8InPlace(parts: readonly StringPart[], n: number, place: StringPlace): Column | null {
-  // Every part's values must go at or before its slots (then nothing is overwritten before it is read).
   let bytes = 0;
   for (const p of parts) {
     const st = p.strings;
@@ -215,9 +214,7 @@ function joinUtf8InPlace(parts: readonly StringPart[], n: number, place: StringP
 /** Plain UTF-8: the parts' bytes one after another (parts that kept a dictionary are expanded). */
 function joinUtf8(buf: Uint8Array, parts: readonly StringPart[], n: number): Column {
   let total = 0;
-  let nulls = 0;
   for (const p of parts) {
-    nulls += p.nulls.length;
     const st = p.strings;
     if (st === null) continue;
     if (st.data !== null) total += st.data.length;
@@ -226,19 +223,15 @@ function joinUtf8(buf: Uint8Array, parts: readonly StringPart[], n: number): Col
       for (let r = 0; r < p.rows; r++) if (cs[r] >= 0) total += st.dictEnd[cs[r]] - st.dictStart[cs[r]];
     }
   }
-  const validity = nulls ? allValid(n) : null;
+  const [validity, nulls] = partValidity(parts, n);
   const one = parts.length === 1 ? parts[0].strings : null;
-  if (one?.offsets && one.data) {
-    if (validity) for (const r of parts[0].nulls) validity[r >> 3] &= ~(1 << (r & 7));
-    return utf8Column(n, nulls, validity, one.offsets, one.data);
-  }
+  if (one?.offsets && one.data) return utf8Column(n, nulls, validity, one.offsets, one.data);
   const offsets = alloc(Int32Array, n + 1);
   const data = alloc(Uint8Array, total);
   let o = 0;
   for (const p of parts) {
     const st = p.strings;
     const base = p.offset;
-    if (validity) for (const r of p.nulls) validity[(base + r) >> 3] &= ~(1 << ((base + r) & 7));
     if (st === null) offsets.fill(o, base + 1, base + p.rows + 1);
     else if (st.data !== null && st.offsets !== null) {
       const so = st.offsets;

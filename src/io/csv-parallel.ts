@@ -34,11 +34,14 @@ import { joinChunks } from './csv-parallel-merge.js';
  * - chunkBytes: size of one chunk of the parallel path (0: about four chunks per parsing thread, each
  *   of 1 to 8 MiB: fewer, larger chunks pay less per-chunk setup; measured on the 41 MB bench file,
  *   2 threads: 2 MiB chunks ~105 ms, 4 MiB ~85-95 ms, 1 MiB ~120 ms);
- * - callerParses: the calling thread parses chunks while no worker has started (false: it only waits);
+ * - callerParses: the calling thread parses chunks while the pool's workers start (false: it only waits);
  * - headBytes: of a large file, the bytes read before parsing starts (header and sampled rows); the
  *   parsing threads read the rest.
  */
 export const csvTuning = { fastMinBytes: 64 << 10, parallelMinBytes: 4 << 20, chunkBytes: 0, callerParses: true, headBytes: 1 << 20 };
+
+/** Most chunks one read is cut into. */
+export const MAX_CHUNKS = 256;
 
 /** What the last fast read did (for tests and profiling): chunks, chunks parsed by workers, rounds. */
 export const csvLastRead = { chunks: 0, inWorkers: 0, rounds: 0 };
@@ -177,7 +180,7 @@ export async function readFastParallel(job: ChunkJob, keep: readonly number[]): 
   const start = job.bounds[0];
   const bytes = job.buf.length - start;
   const per = csvTuning.chunkBytes > 0 ? csvTuning.chunkBytes : Math.max(1 << 20, Math.min(8 << 20, Math.ceil(bytes / (4 * Math.max(1, helpers)))));
-  const count = Math.max(2, Math.min(256, Math.ceil(bytes / per)));
+  const count = Math.max(2, Math.min(MAX_CHUNKS, Math.ceil(bytes / per)));
   if (helpers > 0 && job.buf.length >= csvTuning.parallelMinBytes) job.bounds = file ? evenBounds(start, job.buf.length, count) : chunkBounds(job.buf, start, job.buf.length, count);
   if (job.bounds.length < 3) {
     if (file) {
@@ -186,8 +189,8 @@ export async function readFastParallel(job: ChunkJob, keep: readonly number[]): 
     }
     return readFastSync({ ...job, bounds: [start, job.buf.length] }, keep);
   }
-  job.slots = chunkSlots(job, new NaMatcher(job.naValues));
   const na = new NaMatcher(job.naValues);
+  job.slots = chunkSlots(job, na);
   Object.assign(csvLastRead, { chunks: job.bounds.length - 1, inWorkers: 0, rounds: 0 });
   for (let round = 0; round < MAX_ROUNDS; round++) {
     csvLastRead.rounds++;

@@ -11,7 +11,7 @@ import { DataFrame } from '../frame/dataframe.js';
 import { Index } from '../frame/label-index.js';
 import { csvConfig, type CsvConfig, type ReadCsvOptions } from './csv-options.js';
 import { buildColumn, type ColumnPlan } from './csv-infer.js';
-import { csvTuning, fastJob, prestartCsvWorkers, readFastParallel, readFastSync } from './csv-parallel.js';
+import { csvTuning, fastJob, MAX_CHUNKS, prestartCsvWorkers, readFastParallel, readFastSync } from './csv-parallel.js';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { readRange } from './csv-parallel-load.js';
 import { planColumns, readHead, selectColumns } from './csv-head.js';
@@ -144,7 +144,7 @@ async function readOpenFile(fd: number, buf: Uint8Array, opts: ReadCsvOptions): 
   if (head === size || pre.start >= head || headBuf.indexOf(10, pre.start) < 0) return whole();
   const job = fastJob(headBuf, pre.cfg, pre.ncols, pre.start, pre.keep, pre.plans);
   if (job === null) return whole();
-  Object.assign(job, { buf, bounds: [pre.start, size], file: { fd, head, done: new Int32Array(new SharedArrayBuffer(4 * 260)) } });
+  Object.assign(job, { buf, bounds: [pre.start, size], file: { fd, head, done: new Int32Array(new SharedArrayBuffer(4 * MAX_CHUNKS)) } });
   const cols = await readFastParallel(job, pre.keep);
   if (cols) return withIndexCol(pre.names, cols, opts.indexCol ?? null);
   readRange(fd, buf, head, size);
