@@ -10,10 +10,27 @@ import { daysFromCivil } from './csv-parse-values.js';
 
 const LF = 10;
 const CR = 13;
-const P10 = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
-const MONTH_DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** 10^k for the k < 16 decimals a fast number can have. */
+export const P10 = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+/** Days in month m (February 28; leap years add one). */
+export const MONTH_DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 /** Days from March 1 to the first of month m (the year starting in March, as days_from_civil counts). */
 const MARCH_DAYS = [0, 306, 337, 0, 31, 61, 92, 122, 153, 184, 214, 245, 275];
+
+/**
+ * Days from 1970-01-01 to the first of month `mo` of year `y` (y >= 1), days_from_civil's arithmetic.
+ * @example
+ * monthStart(2020, 1) // 18262
+ */
+export function monthStart(y: number, mo: number): number {
+  const yy = mo <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + MARCH_DAYS[mo] - 719468;
+}
+
+/** monthStart for the months of 1900-2199, by (y - 1900) * 12 + mo - 1. */
+export const MONTH_START = Int32Array.from({ length: 300 * 12 }, (_, i) => monthStart(1900 + Math.floor(i / 12), (i % 12) + 1));
 
 /** Where a fast path writes: the value, and whether it was a decimal (not an integer). */
 export const fastOut = { value: 0, decimal: false };
@@ -80,14 +97,7 @@ export function fastDay(buf: Uint8Array, p: number, n: number, sep: number): num
   if (m < 1 || m > 12 || d < 1) return -1;
   const leap = m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 1 : 0;
   if (d > MONTH_DAYS[m] + leap) return -1;
-  // days_from_civil with integer division (y >= 1 keeps every operand non-negative).
-  if (y === 0) fastOut.value = daysFromCivil(y, m, d);
-  else {
-    const yy = m <= 2 ? y - 1 : y;
-    const era = (yy / 400) | 0;
-    const yoe = yy - era * 400;
-    fastOut.value = era * 146097 + yoe * 365 + ((yoe / 4) | 0) - ((yoe / 100) | 0) + MARCH_DAYS[m] + d - 1 - 719468;
-  }
+  fastOut.value = y === 0 ? daysFromCivil(y, m, d) : monthStart(y, m) + d - 1;
   return p + 10;
 }
 

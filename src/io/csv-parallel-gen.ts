@@ -16,6 +16,7 @@
 import type { NaMatcher } from './csv-options.js';
 import { K_BOOL, K_DATE, K_NUM, K_SKIP, K_STR, numField, numOut, F_DEC, F_INT, F_NA } from './csv-parallel-fields.js';
 import type { StringBuilder } from './csv-parallel-strings.js';
+import { MONTH_DAYS, MONTH_START, P10, monthStart } from './csv-parallel-fast.js';
 
 /** What a generated loop reads of a column's state (csv-parallel-chunk.ts ColState). */
 export interface GenState {
@@ -36,21 +37,6 @@ export interface GenState {
  * `row < cap`; returns the offset where it stopped and writes the row index reached to `at[0]`.
  */
 export type RowLoop = (buf: Uint8Array, n: number, p: number, row: number, end: number, cap: number, states: readonly GenState[], na: NaMatcher, at: Int32Array) => number;
-
-const P10 = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
-const MONTH_DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-const MARCH_DAYS = [0, 306, 337, 0, 31, 61, 92, 122, 153, 184, 214, 245, 275];
-
-/** Days from 1970-01-01 to the first of month `mo` of year `y` (y >= 1), days_from_civil's arithmetic. */
-function monthStart(y: number, mo: number): number {
-  const yy = mo <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + MARCH_DAYS[mo] - 719468;
-}
-
-/** monthStart for the months of 1900-2199, by (y - 1900) * 12 + mo - 1. */
-const MONTH_START = Int32Array.from({ length: 300 * 12 }, (_, i) => monthStart(1900 + Math.floor(i / 12), (i % 12) + 1));
 
 /** Where `slowNumber` puts whether the number had a decimal part. */
 const slowOut = { decimal: false };

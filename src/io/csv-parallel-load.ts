@@ -9,8 +9,7 @@
  * does not start where this one ended, and is parsed again once the whole file is in memory).
  * @module
  */
-import { readSync } from 'node:fs';
-import { ParseError } from '../errors.js';
+import { readFully } from './file-errors.js';
 import type { ChunkJob } from './csv-parallel-types.js';
 
 /** Bytes read at a time past a chunk's end while looking for its last row's line feed. */
@@ -22,12 +21,7 @@ const TAIL_STEP = 64 << 10;
  * readRange(fd, buf, 0, 1 << 20);
  */
 export function readRange(fd: number, buf: Uint8Array, from: number, to: number): void {
-  let p = from;
-  while (p < to) {
-    const got = readSync(fd, buf, p, to - p, p);
-    if (got === 0) throw new ParseError(`the file ended at byte ${p} of ${buf.length} while it was read (did it change?)`);
-    p += got;
-  }
+  if (from < to) readFully(fd, buf, from, to - from, from);
 }
 
 /**
@@ -44,7 +38,7 @@ export function loadChunk(job: ChunkJob, k: number): { from: number; limit: numb
   const size = buf.length;
   const lo = Math.max(file.head, k === 0 ? bounds[0] : bounds[k] - 1);
   const hi = bounds[k + 1];
-  if (lo < hi) readRange(file.fd, buf, lo, hi);
+  readRange(file.fd, buf, lo, hi);
   Atomics.store(file.done, k, 1);
   let from = bounds[k];
   if (k > 0) {

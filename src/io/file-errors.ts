@@ -2,6 +2,7 @@
  * Reading whole files with clear errors (missing file, a directory, no permission) and progress.
  * @module
  */
+import { readSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { ParseError } from '../errors.js';
 import type { ProgressCallback } from './progress.js';
@@ -59,5 +60,19 @@ export async function readFileBytes(path: string, onProgress?: ProgressCallback,
     throw fileError(e, path);
   } finally {
     await fh?.close();
+  }
+}
+
+/**
+ * Reads `len` bytes at file position `pos` into `dst[at..)`, synchronously (positioned reads: several
+ * threads may read one descriptor at once). A file shorter than expected is a ParseError.
+ * @example
+ * readFully(fd, buf, 0, 4096, 0);
+ */
+export function readFully(fd: number, dst: Uint8Array, at: number, len: number, pos: number): void {
+  for (let done = 0; done < len; ) {
+    const n = readSync(fd, dst, at + done, len - done, pos + done);
+    if (n === 0) throw new ParseError(`unexpected end of file at byte ${pos + done}`);
+    done += n;
   }
 }

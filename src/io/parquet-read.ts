@@ -12,7 +12,7 @@
  * parquet-wasm's WebAssembly memory grows to hold a part plus its decoded table and never shrinks.
  * @module
  */
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, statSync } from 'node:fs';
 import * as arrow from 'apache-arrow';
 import { GridframeError, ParseError, unknownName, ValueError } from '../errors.js';
 import { alloc } from '../frame/alloc.js';
@@ -22,7 +22,7 @@ import type { DataFrame } from '../frame/dataframe.js';
 import { poolInfo, runInWorker } from '../parallel/pool.js';
 import { resolveTask } from '../parallel/task.js';
 import { frameFromColumns } from './arrow-concat.js';
-import { fileError, readFileBytes } from './file-errors.js';
+import { fileError, readFileBytes, readFully } from './file-errors.js';
 import { INDEX_META_KEY, parseIndexMeta } from './frame-columns.js';
 import { decodeParquet, handOff, message, parquetSchema, releaseScratch, takeScratch } from './parquet-decode.js';
 import type { ColumnTargets, Values } from './parquet-ffi.js';
@@ -150,26 +150,12 @@ function selectOrParseError(f: Footer, full: arrow.Schema, opts: ReadParquetOpti
   }
 }
 
-/**
- * Reads `len` bytes at `pos` of the file into `dst[at..)`. Synchronous on purpose: the main thread has
- * nothing else to do meanwhile, and on a busy machine every await of a read waits for the thread to be
- * scheduled again (20 chunk reads took longer than the decoding).
- */
-function readAt(fd: number, dst: Uint8Array, at: number, len: number, pos: number): void {
-  let done = 0;
-  while (done < len) {
-    const bytesRead = readSync(fd, dst, at + done, len - done, pos + done);
-    if (bytesRead === 0) throw new ParseError(`unexpected end of file at byte ${pos + done}`);
-    done += bytesRead;
-  }
-}
-
 /** A planned part read from the file (its chunks straight into place). */
 function readPart(fd: number, plan: SubsetPlan, progress: { done: number; total: number; cb?: ProgressCallback }): Uint8Array {
   const ranges: { at: number; start: number; length: number }[] = [];
   const out = materialize(plan, (_dst, at, r) => ranges.push({ at, ...r }), takeScratch(plan.size));
   for (const r of ranges) {
-    readAt(fd, out, r.at, r.length, r.start);
+    readFully(fd, out, r.at, r.length, r.start);
     progress.done += r.length;
     progress.cb?.(progress.done, progress.total);
   }
@@ -191,14 +177,14 @@ const partTask = (): ReturnType<typeof resolveTask> => (partTaskCache ??= resolv
 
 async function readSelected(fd: number, path: string, size: number, opts: ReadParquetOptions, what: string): Promise<DataFrame> {
   const tail = new Uint8Array(8);
-  readAt(fd, tail, 0, Math.min(8, size), Math.max(0, size - 8));
+  readFully(fd, tail, 0, Math.min(8, size), Math.max(0, size - 8));
   let f: Footer;
   let full: arrow.Schema;
   try {
     const len = footerLength(tail, size);
     const foot = new Uint8Array(len + 12);
     foot.set([0x50, 0x41, 0x52, 0x31], 0);
-    readAt(fd, foot, 4, len + 8, size - 8 - len);
+    readFully(fd, foot, 4, len + 8, size - 8 - len);
     f = { meta: decodeStruct(foot, 4, 4 + len), start: size - 8 - len };
     full = parquetSchema(foot, what);
   } catch (e) {

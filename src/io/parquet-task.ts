@@ -6,8 +6,8 @@
  * the way back.
  * @module
  */
-import { closeSync, openSync, readSync } from 'node:fs';
-import { ParseError } from '../errors.js';
+import { closeSync, openSync } from 'node:fs';
+import { readFully } from './file-errors.js';
 import type { Column } from '../frame/column.js';
 import { decodeParquet, releaseScratch, takeScratch } from './parquet-decode.js';
 import type { ColumnTargets } from './parquet-ffi.js';
@@ -22,13 +22,7 @@ export interface PartSource {
 function readPlan(src: PartSource): Uint8Array {
   const fd = openSync(src.path, 'r');
   try {
-    return materialize(src.plan, (dst, at, r) => {
-      for (let done = 0; done < r.length; ) {
-        const n = readSync(fd, dst, at + done, r.length - done, r.start + done);
-        if (n === 0) throw new ParseError(`unexpected end of file at byte ${r.start + done}`);
-        done += n;
-      }
-    }, takeScratch(src.plan.size));
+    return materialize(src.plan, (dst, at, r) => readFully(fd, dst, at, r.length, r.start), takeScratch(src.plan.size));
   } finally {
     closeSync(fd);
   }
