@@ -12,6 +12,7 @@ import { fromCodes, fromTyped } from '../frame/column-build.js';
 import type { NaMatcher } from './csv-options.js';
 import type { FieldTable } from './csv-tokenizer.js';
 import { isIntegerText, isNanText, parseBigIntBytes, parseBoolBytes, parseDateBytes, parseFloatBytes, parseIntBytes } from './csv-parse-values.js';
+import { copyField } from './csv-parallel-fields.js';
 
 /** One column of a FieldTable and the bytes it points into. */
 export interface ColumnSource {
@@ -171,22 +172,9 @@ export function parseDates(src: ColumnSource, dtype: 'datetime' | 'date'): Built
   return { ok: true, value: fromTyped(out, validity, dtype) };
 }
 
-/** Copies a field's bytes to out[o...], collapsing `""` to `"` when escaped; returns the new offset. */
-function copyField(buf: Uint8Array, s: number, e: number, out: Uint8Array, o: number): number {
-  if (e < 0) {
-    const end = ~e;
-    for (let i = s; i < end; i++) {
-      out[o++] = buf[i];
-      if (buf[i] === 34) i++;
-    }
-    return o;
-  }
-  if (e - s > 32) {
-    out.set(buf.subarray(s, e), o);
-    return o + e - s;
-  }
-  for (let i = s; i < e; i++) out[o++] = buf[i];
-  return o;
+/** copyField of a field table entry (an escaped field's end is stored as ~end). */
+function copySpan(buf: Uint8Array, s: number, e: number, out: Uint8Array, o: number): number {
+  return e < 0 ? copyField(buf, s, ~e, true, out, o) : copyField(buf, s, e, false, out, o);
 }
 
 /**
@@ -215,7 +203,7 @@ export function buildUtf8(src: ColumnSource): Column {
       if (validity === null) validity = allValid(n);
       clearBit(validity, r);
       nulls++;
-    } else o = copyField(buf, s, e, data, o);
+    } else o = copySpan(buf, s, e, data, o);
     offsets[r + 1] = o;
   }
   return new Column(arrow.makeData({
